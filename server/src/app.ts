@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.js';
+import type { Database } from './db/connection.js';
+import { currentSchemaVersion } from './db/migrate.js';
+import { AuditLog } from './platform/audit.js';
+import type { Clock } from './platform/clock.js';
+import { errorBody, handleError } from './platform/errors.js';
+import { registerRoutes, registeredRoutes, type Deps, type Mailer } from './platform/http.js';
+import { requestLocale } from './platform/i18n.js';
+import { createMailer } from './platform/mail.js';
+import { openApiDocument } from './platform/openapi.js';
+import { allModules } from './modules/index.js';
+import { SessionStore } from './modules/identity/sessions.js';
+import { sessionToken } from './modules/identity/routes.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'web/dist');
+const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  mailer?: Mailer;
+  logger?: boolean;
+  /** serve the built web client (off in API-only tests) */
+  serveWeb?: boolean;
+}
+
+export interface KoersApp {
+  app: FastifyInstance;
+  deps: Deps;
+  sessions: SessionStore;
+}
+
+/** Builds the whole Koers server. No side effects until the caller listens. */
+export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
+  const { config, database, clock } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const audit = new AuditLog(database.db, clock, (err) => app.log.error({ err }, 'audit flush failed'));
+  const deps: Deps = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    clock,
+    audit,
+    mailer: opts.mailer ?? createMailer(config),
+  };
+  const sessions = new SessionStore(deps);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // No third parties, ever: referrers stay inside Koers.
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0];
+    const wantsApp = req.method === 'GET' && !url.startsWith('/api/') && opts.serveWeb && hasWebBuild();
+    if (wantsApp) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(errorBody('route_not_found', requestLocale(req)));
+  });
+
+  app.get('/healthz', async () => ({
+    status: 'ok',
+    database: database.kind,
+    schemaVersion: await currentSchemaVersion(database.db),
+  }));
+
+  const auth = {
+    authenticate: async (req: any) => {
+      const token = sessionToken(req);
+      return token ? sessions.resolve(token) : null;
+    },
+  };
+  for (const module of allModules) {
+    registerRoutes(app, deps, auth, module.routes({ deps, sessions }));
+  }
+  const openapi = openApiDocument(registeredRoutes(), VERSION);
+  app.get('/api/v1/openapi.json', async () => openapi);
+
+  if (opts.serveWeb && hasWebBuild()) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: ['index.html'],
+      // Hashed assets never change; index.html must always be fresh.
+      setHeaders: (res, filePath) => {
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  app.addHook('onClose', async () => {
+    await audit.flush();
+  });
+  return { app, deps, sessions };
+}
+
+export function hasWebBuild(): boolean {
+  return fs.existsSync(path.join(WEB_DIST, 'index.html'));
+}

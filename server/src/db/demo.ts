@@ -1,0 +1,255 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+import type { Clock } from '../platform/clock.js';
+import { schoolDate } from '../platform/clock.js';
+import { hashPassword } from '../modules/identity/passwords.js';
+import type { Role } from '../modules/org/tables.js';
+
+/**
+ * The demo school: a fictional ROC, generated from a fixed seed so every run yields the same
+ * people and structure. Dates are placed relative to the day it is loaded (Sanne's internship
+ * runs "now"). Capability modules add their own demo content through `demoSeeders`.
+ */
+export const DEMO_PASSWORD = 'koers-demo';
+export const DEMO_SEED = 20151;
+
+export const DEMO_ACCOUNTS = [
+  { email: 'student@demo.koers.nl', description: 'Sanne, student niveau 2 (16 jaar)' },
+  { email: 'student2@demo.koers.nl', description: 'student van een andere mentor' },
+  { email: 'mentor@demo.koers.nl', description: "mentor / SLB'er van klas ZW2A" },
+  { email: 'docent@demo.koers.nl', description: 'docent in hetzelfde team' },
+  { email: 'coordinator@demo.koers.nl', description: 'LOB-coördinator' },
+  { email: 'manager@demo.koers.nl', description: 'opleidingsmanager Zorg & Welzijn' },
+  { email: 'admin@demo.koers.nl', description: 'applicatiebeheerder van de instelling' },
+  { email: 'ouder@demo.koers.nl', description: 'ouder van Sanne' },
+  { email: 'praktijk@demo.koers.nl', description: 'praktijkopleider bij Zorgcentrum De Linde' },
+] as const;
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+  };
+}
+export type Random = ReturnType<typeof seededRandom>;
+
+const GIVEN_NAMES = [
+  'Daan', 'Emma', 'Mohammed', 'Noah', 'Fatima', 'Lucas', 'Yara', 'Sem', 'Julia', 'Liam', 'Ayoub', 'Zoë',
+  'Milan', 'Sara', 'Luuk', 'Nour', 'Finn', 'Lotte', 'Bram', 'Eva', 'Ilias', 'Anouk', 'Jesse', 'Amira',
+  'Thijs', 'Fleur', 'Ravi', 'Noor', 'Kevin', 'Sophie', 'Yusuf', 'Lieke', 'Mila', 'Jayden', 'Hanna', 'Omar',
+  'Tess', 'Rayan', 'Iris', 'Stijn', 'Aya', 'Ruben', 'Maud', 'Dewi', 'Sven', 'Chanel', 'Gijs', 'Esra',
+];
+const FAMILY_NAMES = [
+  'de Vries', 'Jansen', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'Bos',
+  'Vos', 'Peters', 'Hendriks', 'van Dijk', 'Yilmaz', 'El Amrani', 'Kaya', 'Öztürk', 'Pinas', 'Martina',
+  'Dekker', 'Brouwer', 'de Graaf', 'Koster', 'Bouzid', 'Nguyen', 'Wijaya', 'Kramer', 'van Leeuwen', 'Postma',
+];
+
+export interface DemoSchool {
+  institutionId: string;
+  today: string;
+  random: Random;
+  users: Record<string, string>;
+  students: { id: string; groupCode: string; level: number }[];
+  groups: Record<string, string>;
+  programmes: Record<string, string>;
+}
+
+/** Modules register a function here to add their demo content (portfolio, agenda, …). */
+export const demoSeeders: { name: string; seed: (trx: Transaction<DB>, school: DemoSchool) => Promise<void> }[] = [];
+
+export async function loadDemoSchoolIfEmpty(db: Kysely<DB>, clock: Clock): Promise<boolean> {
+  const existing = await db.selectFrom('institutions').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // One transaction: a demo school is there completely or not at all, even after a crash.
+  await db.transaction().execute(async (trx) => {
+    const school = await createDemoSchool(trx, clock, passwordHash);
+    for (const seeder of demoSeeders) await seeder.seed(trx, school);
+  });
+  return true;
+}
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The school year a date falls in: it starts on 1 August. */
+export function schoolYearStart(date: string): string {
+  const [y, m] = date.split('-').map(Number);
+  return `${m >= 8 ? y : y - 1}-08-01`;
+}
+
+async function createDemoSchool(trx: Transaction<DB>, clock: Clock, passwordHash: string): Promise<DemoSchool> {
+  const random = seededRandom(DEMO_SEED);
+  const today = schoolDate(clock.now());
+  const yearStart = schoolYearStart(today);
+  const lastYearStart = addDays(yearStart, -365);
+
+  const [rmc] = await trx
+    .insertInto('regions')
+    .values([
+      { kind: 'rmc', code: 'RMC-31', name: 'RMC-regio Eemland' },
+      { kind: 'arbeidsmarkt', code: 'AMR-17', name: 'Arbeidsmarktregio Amersfoort' },
+    ])
+    .returning(['id', 'kind'])
+    .execute();
+  const amr = await trx.selectFrom('regions').select('id').where('kind', '=', 'arbeidsmarkt').executeTakeFirstOrThrow();
+  const institution = await trx
+    .insertInto('institutions')
+    .values({ name: 'ROC Koersland', brin: '99KL', rmc_region_id: rmc.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const inst = institution.id;
+
+  const [centrum, parkweg] = await trx
+    .insertInto('locations')
+    .values([
+      { institution_id: inst, name: 'Locatie Centrum', city: 'Amersfoort', labour_market_region_id: amr.id },
+      { institution_id: inst, name: 'Locatie Parkweg', city: 'Veenendaal', labour_market_region_id: amr.id },
+    ])
+    .returning('id')
+    .execute();
+  const [teamZorg, teamIct] = await trx
+    .insertInto('teams')
+    .values([
+      { institution_id: inst, name: 'Team Zorg & Welzijn' },
+      { institution_id: inst, name: 'Team ICT' },
+    ])
+    .returning('id')
+    .execute();
+
+  const programmeRows = await trx
+    .insertInto('programmes')
+    .values([
+      { institution_id: inst, team_id: teamZorg.id, location_id: centrum.id, crebo: '25498', name: 'Helpende Zorg en Welzijn', level: 2, pathway: 'BOL', sector: 'Zorg en welzijn' },
+      { institution_id: inst, team_id: teamZorg.id, location_id: centrum.id, crebo: '25491', name: 'Verzorgende-IG', level: 3, pathway: 'BBL', sector: 'Zorg en welzijn' },
+      { institution_id: inst, team_id: teamIct.id, location_id: parkweg.id, crebo: '25604', name: 'Software developer', level: 4, pathway: 'BOL', sector: 'ICT en creatieve industrie' },
+    ])
+    .returning(['id', 'crebo'])
+    .execute();
+  const programmes = Object.fromEntries(programmeRows.map((p) => [p.crebo, p.id]));
+
+  const cohortRows = await trx
+    .insertInto('cohorts')
+    .values([
+      { institution_id: inst, name: `Cohort ${lastYearStart.slice(0, 4)}`, starts_on: lastYearStart },
+      { institution_id: inst, name: `Cohort ${yearStart.slice(0, 4)}`, starts_on: yearStart },
+    ])
+    .returning(['id', 'starts_on'])
+    .execute();
+  const [cohortLast, cohortThis] = cohortRows;
+
+  const groupSpecs = [
+    { code: 'ZW2A', name: 'Helpende Zorg en Welzijn 2A', crebo: '25498', cohort: cohortThis, level: 2 },
+    { code: 'ZW2B', name: 'Helpende Zorg en Welzijn 2B', crebo: '25498', cohort: cohortLast, level: 2 },
+    { code: 'VIG3A', name: 'Verzorgende-IG 3A (BBL)', crebo: '25491', cohort: cohortLast, level: 3 },
+    { code: 'SD4A', name: 'Software developer 4A', crebo: '25604', cohort: cohortThis, level: 4 },
+  ];
+  const groupRows = await trx
+    .insertInto('groups')
+    .values(groupSpecs.map((g) => ({ institution_id: inst, programme_id: programmes[g.crebo], cohort_id: g.cohort.id, code: g.code, name: g.name })))
+    .returning(['id', 'code'])
+    .execute();
+  const groups = Object.fromEntries(groupRows.map((g) => [g.code, g.id]));
+
+  const users: Record<string, string> = {};
+  const addUser = async (key: string, email: string, given: string, family: string, roles: Role[], birthDate: string | null = null) => {
+    const u = await trx
+      .insertInto('users')
+      .values({ email, given_name: given, family_name: family, display_name: `${given} ${family}`, birth_date: birthDate })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('credentials').values({ user_id: u.id, password_hash: passwordHash, password_changed_at: clock.now() }).execute();
+    await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: u.id, institution_id: inst, role }))).execute();
+    users[key] = u.id;
+    return u.id;
+  };
+
+  // Staff. Mentors also teach, so they hold the docent role too.
+  await addUser('mentor', 'mentor@demo.koers.nl', 'Mirjam', 'Hoekstra', ['mentor', 'docent']);
+  await addUser('mentorZw2b', 'mentor.zw2b@demo.koers.nl', 'Karim', 'Benali', ['mentor', 'docent']);
+  await addUser('mentorVig', 'mentor.vig3a@demo.koers.nl', 'Ingrid', 'Willems', ['mentor', 'docent']);
+  await addUser('mentorSd', 'mentor.sd4a@demo.koers.nl', 'Joost', 'van der Linden', ['mentor', 'docent']);
+  await addUser('docent', 'docent@demo.koers.nl', 'Peter', 'Claassen', ['docent']);
+  await addUser('coordinator', 'coordinator@demo.koers.nl', 'Hatice', 'Demir', ['lob_coordinator']);
+  await addUser('manager', 'manager@demo.koers.nl', 'Ellen', 'Verbeek', ['manager']);
+  await addUser('admin', 'admin@demo.koers.nl', 'Ruud', 'Schouten', ['institution_admin']);
+  await addUser('ouder', 'ouder@demo.koers.nl', 'Marloes', 'de Wit', ['parent']);
+  await addUser('praktijk', 'praktijk@demo.koers.nl', 'Anita', 'Gerritsen', ['praktijkopleider']);
+
+  await trx
+    .insertInto('team_members')
+    .values([
+      ...['mentor', 'mentorZw2b', 'mentorVig', 'docent', 'manager'].map((k) => ({ team_id: teamZorg.id, user_id: users[k] })),
+      { team_id: teamIct.id, user_id: users.mentorSd },
+    ])
+    .execute();
+  await trx
+    .insertInto('group_mentors')
+    .values([
+      { group_id: groups.ZW2A, user_id: users.mentor },
+      { group_id: groups.ZW2B, user_id: users.mentorZw2b },
+      { group_id: groups.VIG3A, user_id: users.mentorVig },
+      { group_id: groups.SD4A, user_id: users.mentorSd },
+    ])
+    .execute();
+
+  // 80 students, 20 per group. Sanne is the first of ZW2A, student2 the first of ZW2B.
+  const students: DemoSchool['students'] = [];
+  let n = 0;
+  for (const spec of groupSpecs) {
+    for (let i = 0; i < 20; i++) {
+      n++;
+      const isSanne = spec.code === 'ZW2A' && i === 0;
+      const isStudent2 = spec.code === 'ZW2B' && i === 0;
+      const given = isSanne ? 'Sanne' : random.pick(GIVEN_NAMES);
+      const family = isSanne ? 'de Wit' : random.pick(FAMILY_NAMES);
+      const age = isSanne ? 16 : spec.level === 2 ? random.int(16, 19) : random.int(17, 22);
+      const birthDate = isSanne ? addDays(today, -(16 * 365 + 120)) : addDays(today, -(age * 365 + random.int(0, 364)));
+      const email = isSanne ? 'student@demo.koers.nl' : isStudent2 ? 'student2@demo.koers.nl' : `leerling${String(n).padStart(3, '0')}@demo.koers.nl`;
+      const id = await addUser(isSanne ? 'student' : isStudent2 ? 'student2' : `student${n}`, email, given, family, ['student'], birthDate);
+      await trx
+        .insertInto('enrolments')
+        .values({
+          student_id: id,
+          institution_id: inst,
+          programme_id: programmes[spec.crebo],
+          group_id: groups[spec.code],
+          cohort_id: spec.cohort.id,
+          starts_on: spec.cohort.starts_on,
+          ends_on: null,
+          source_id: null,
+        })
+        .execute();
+      students.push({ id, groupCode: spec.code, level: spec.level });
+    }
+  }
+
+  await trx.insertInto('parent_links').values({ parent_id: users.ouder, student_id: users.student }).execute();
+  await trx
+    .insertInto('internships')
+    .values({
+      student_id: users.student,
+      institution_id: inst,
+      company_name: 'Zorgcentrum De Linde',
+      praktijkopleider_id: users.praktijk,
+      starts_on: addDays(today, -56),
+      ends_on: addDays(today, 70),
+    })
+    .execute();
+  await sql`analyze`.execute(trx);
+  return { institutionId: inst, today, random, users, students, groups, programmes };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { defineRoute, type RouteDef } from '../../platform/http.js';
+import { loadStudentRelation } from './relations.js';
+import { getStudentProfile } from './service.js';
+import './policy.js';
+
+const studentParams = z.object({ id: z.uuid() });
+
+export function orgRoutes(): RouteDef[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/students/:id',
+      summary: "A student's profile, for whoever may see it",
+      tags: ['org'],
+      action: 'student.read',
+      auditRead: 'student.read',
+      params: studentParams,
+      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.params.id),
+      handler: async (ctx) => getStudentProfile(ctx.deps, ctx.params.id),
+    }),
+  ];
+}

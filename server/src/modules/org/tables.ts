@@ -1,0 +1,90 @@
+import type { Generated } from 'kysely';
+
+/** Tables owned by the org module (migration 0001). */
+export interface OrgTables {
+  regions: { id: Generated<string>; kind: 'rmc' | 'arbeidsmarkt'; code: string; name: string };
+  institutions: {
+    id: Generated<string>;
+    name: string;
+    brin: string;
+    rmc_region_id: string | null;
+    created_at: Generated<Date>;
+  };
+  locations: {
+    id: Generated<string>;
+    institution_id: string;
+    name: string;
+    city: string;
+    labour_market_region_id: string | null;
+  };
+  teams: { id: Generated<string>; institution_id: string; name: string };
+  programmes: {
+    id: Generated<string>;
+    institution_id: string;
+    team_id: string | null;
+    location_id: string | null;
+    crebo: string;
+    name: string;
+    level: number;
+    pathway: 'BOL' | 'BBL';
+    sector: string | null;
+  };
+  cohorts: { id: Generated<string>; institution_id: string; name: string; starts_on: string };
+  groups: {
+    id: Generated<string>;
+    institution_id: string;
+    programme_id: string | null;
+    cohort_id: string | null;
+    code: string;
+    name: string;
+  };
+  users: {
+    id: Generated<string>;
+    email: string;
+    given_name: string;
+    family_name: string;
+    display_name: string;
+    birth_date: string | null;
+    locale: Generated<'nl' | 'en'>;
+    status: Generated<'active' | 'disabled'>;
+    source_id: string | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  user_roles: { user_id: string; institution_id: string; role: Role; created_at: Generated<Date> };
+  team_members: { team_id: string; user_id: string };
+  group_mentors: { group_id: string; user_id: string };
+  enrolments: {
+    id: Generated<string>;
+    student_id: string;
+    institution_id: string;
+    programme_id: string | null;
+    group_id: string | null;
+    cohort_id: string | null;
+    starts_on: string;
+    ends_on: string | null;
+    source_id: string | null;
+  };
+  parent_links: { parent_id: string; student_id: string; adult_opt_in: Generated<boolean>; created_at: Generated<Date> };
+  internships: {
+    id: Generated<string>;
+    student_id: string;
+    institution_id: string;
+    company_name: string;
+    praktijkopleider_id: string | null;
+    starts_on: string;
+    ends_on: string;
+  };
+}
+
+export const ROLES = [
+  'student',
+  'mentor',
+  'docent',
+  'lob_coordinator',
+  'manager',
+  'institution_admin',
+  'parent',
+  'praktijkopleider',
+] as const;
+export type Role = (typeof ROLES)[number];
