@@ -1,4 +1,7 @@
 import type { Deps, RouteDef } from '../platform/http.js';
+import type { PrivacyProvider } from '../platform/privacy.js';
+import { identityPrivacy } from './identity/privacy.js';
+import { orgPrivacy } from './org/privacy.js';
 import type { SessionStore } from './identity/sessions.js';
 import { identityRoutes } from './identity/routes.js';
 import { orgRoutes } from './org/routes.js';
@@ -11,10 +14,12 @@ export interface ModuleContext {
 export interface KoersModule {
   name: string;
   routes(ctx: ModuleContext): RouteDef[];
+  /** what personal data the module stores, and its export and erasure for one person */
+  privacy?: PrivacyProvider;
 }
 
 /** Every capability, one entry each. Add a module here to mount its routes. */
 export const allModules: KoersModule[] = [
-  { name: 'identity', routes: ({ sessions }) => identityRoutes(sessions) },
-  { name: 'org', routes: () => orgRoutes() },
+  { name: 'identity', routes: ({ sessions }) => identityRoutes(sessions), privacy: identityPrivacy },
+  { name: 'org', routes: () => orgRoutes(), privacy: orgPrivacy },
 ];
