@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
@@ -60,6 +61,8 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
   const sessions = new SessionStore(deps);
 
   await app.register(cookie);
+  // Uploads (evidence, roster files) are streamed and capped; routes read them with req.file()/req.parts().
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 50 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
