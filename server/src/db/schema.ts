@@ -1,10 +1,11 @@
 import type { IdentityTables } from '../modules/identity/tables.js';
+import type { OidcTables } from '../modules/identity/oidc-tables.js';
 import type { OrgTables } from '../modules/org/tables.js';
 
 /**
  * The whole database as Kysely sees it: each module declares the tables it owns in its own
  * `tables.ts`, and they are joined here. Add a module's interface when it gets tables.
  */
-export interface DB extends OrgTables, IdentityTables {
+export interface DB extends OrgTables, IdentityTables, OidcTables {
   schema_migrations: { version: number; name: string; applied_at: Date };
 }
