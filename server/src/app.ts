@@ -117,8 +117,8 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
       wildcard: false,
       index: ['index.html'],
       // Hashed assets never change; index.html must always be fresh.
-      setHeaders: (res, filePath) => {
-        res.setHeader(
+      setHeaders: (reply: any, filePath: string) => {
+        reply.header(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

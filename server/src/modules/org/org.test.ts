@@ -29,3 +29,27 @@ describe.each(testEngines())('student profile access on %s', (engine) => {
     }
   });
 });
+
+describe('students a person guides', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+  });
+  afterAll(() => t?.close());
+
+  it('gives the mentor exactly their group, the parent their child, the praktijkopleider their intern', async () => {
+    const mentor = await signIn(t, 'mentor@demo.koers.nl');
+    const list = (await mentor.get('/api/v1/me/students')).json().items;
+    expect(list).toHaveLength(20);
+    expect(new Set(list.map((s: any) => s.groupCode))).toEqual(new Set(['ZW2A']));
+
+    const parent = (await (await signIn(t, 'ouder@demo.koers.nl')).get('/api/v1/me/students')).json().items;
+    expect(parent.map((s: any) => s.displayName)).toEqual(['Sanne de Wit']);
+
+    const praktijk = (await (await signIn(t, 'praktijk@demo.koers.nl')).get('/api/v1/me/students')).json().items;
+    expect(praktijk.map((s: any) => s.displayName)).toEqual(['Sanne de Wit']);
+
+    const docent = (await (await signIn(t, 'docent@demo.koers.nl')).get('/api/v1/me/students')).json().items;
+    expect(docent).toEqual([]);
+  });
+});

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { defineRoute, type RouteDef } from '../../platform/http.js';
 import { loadStudentRelation } from './relations.js';
-import { getStudentProfile } from './service.js';
+import { getStudentProfile, listRelatedStudents } from './service.js';
+import { SIGNED_IN } from '../../platform/policy.js';
 import './policy.js';
 
 const studentParams = z.object({ id: z.uuid() });
 
 export function orgRoutes(): RouteDef[] {
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/me/students',
+      summary: 'The students the signed-in person guides personally (mentor, parent, praktijkopleider)',
+      tags: ['org'],
+      // The list is filtered in SQL by the reader's own relations, so any session may ask.
+      action: SIGNED_IN,
+      handler: async (ctx) => ({ items: await listRelatedStudents(ctx.deps, ctx.actor.userId), nextCursor: null }),
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/v1/students/:id',

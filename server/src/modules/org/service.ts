@@ -58,3 +58,44 @@ export async function getStudentProfile(deps: Pick<Deps, 'db' | 'clock'>, studen
     internship: row.internship,
   };
 }
+
+export interface RelatedStudent {
+  id: string;
+  displayName: string;
+  groupCode: string | null;
+  programme: string | null;
+  relation: 'mentor' | 'parent' | 'praktijkopleider';
+}
+
+/**
+ * The students a person guides personally: their mentor groups, their children (while the
+ * parent may see the record), their current interns. Filtered in SQL by the same relations
+ * the policy uses.
+ */
+export async function listRelatedStudents(deps: Pick<Deps, 'db' | 'clock'>, userId: string): Promise<RelatedStudent[]> {
+  const today = schoolDate(deps.clock.now());
+  const r = await sql<{ id: string; display_name: string; group_code: string | null; programme: string | null; relation: RelatedStudent['relation'] }>`
+    with current_enrolment as (
+      select distinct on (e.student_id) e.student_id, e.group_id, e.programme_id from enrolments e
+      where e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date)
+      order by e.student_id, e.starts_on desc
+    ), related as (
+      select ce.student_id, 'mentor' as relation from current_enrolment ce
+        join group_mentors gm on gm.group_id = ce.group_id where gm.user_id = ${userId}
+      union
+      select pl.student_id, 'parent' from parent_links pl join users s on s.id = pl.student_id
+        where pl.parent_id = ${userId}
+          and (pl.adult_opt_in or (s.birth_date is not null and s.birth_date > (${today}::date - interval '18 years')))
+      union
+      select i.student_id, 'praktijkopleider' from internships i
+        where i.praktijkopleider_id = ${userId} and ${today}::date between i.starts_on and i.ends_on
+    )
+    select u.id, u.display_name, g.code as group_code, p.name as programme, r.relation
+    from related r join users u on u.id = r.student_id
+    left join current_enrolment ce on ce.student_id = u.id
+    left join groups g on g.id = ce.group_id
+    left join programmes p on p.id = ce.programme_id
+    order by r.relation, g.code, u.family_name, u.given_name
+  `.execute(deps.db);
+  return r.rows.map((row) => ({ id: row.id, displayName: row.display_name, groupCode: row.group_code, programme: row.programme, relation: row.relation }));
+}
