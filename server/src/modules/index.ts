@@ -4,6 +4,7 @@ import { identityPrivacy } from './identity/privacy.js';
 import { orgPrivacy } from './org/privacy.js';
 import type { SessionStore } from './identity/sessions.js';
 import { identityRoutes } from './identity/routes.js';
+import { accountRoutes } from './identity/account-routes.js';
 import { oidcRoutes } from './identity/oidc-routes.js';
 import { orgRoutes } from './org/routes.js';
 
@@ -21,6 +22,6 @@ export interface KoersModule {
 
 /** Every capability, one entry each. Add a module here to mount its routes. */
 export const allModules: KoersModule[] = [
-  { name: 'identity', routes: ({ deps, sessions }) => [...identityRoutes(sessions), ...oidcRoutes(deps, sessions)], privacy: identityPrivacy },
+  { name: 'identity', routes: ({ deps, sessions }) => [...identityRoutes(sessions), ...oidcRoutes(deps, sessions), ...accountRoutes(sessions)], privacy: identityPrivacy },
   { name: 'org', routes: () => orgRoutes(), privacy: orgPrivacy },
 ];

@@ -1,10 +1,13 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as dutch from '@zxcvbn-ts/language-nl-be';
+import type { Locale } from '../../platform/i18n.js';
+import { fieldError } from './messages.js';
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane.
-const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// Algorithm is a const enum, which isolated modules cannot read at run time: 2 is Argon2id.
+const ARGON2 = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export const hashPassword = (password: string) => hash(password, ARGON2);
 
@@ -49,4 +52,19 @@ export function checkPasswordStrength(password: string, userInputs: string[] = [
   if (password.length > PASSWORD_MAX_LENGTH) return 'password_too_long';
   const result = strengthChecker().check(password, [...LOCAL_BLOCKLIST, ...userInputs]);
   return result.score < 3 ? 'password_too_common' : null;
+}
+
+/**
+ * Throws a 400 naming `field` when the password breaks the strength rules. The person's own
+ * name and e-mail address count as guessable.
+ */
+export function assertAcceptablePassword(password: string, userInputs: string[], locale: Locale, field = 'newPassword') {
+  const problem = checkPasswordStrength(password, userInputs.flatMap(guessableParts));
+  if (problem) throw fieldError(400, problem, field, locale);
+}
+
+// "marloes.de.wit@example.nl" → the address and its words, each a likely password ingredient.
+function guessableParts(input: string): string[] {
+  const lower = input.trim().toLowerCase();
+  return lower ? [lower, ...lower.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3)] : [];
 }

@@ -100,9 +100,12 @@ export async function login(deps: Deps, sessions: SessionStore, input: LoginInpu
   return { user, session, mfa };
 }
 
+/** Whether this user must confirm every sign-in with a second factor. */
+export function mfaRequired(deps: Pick<Deps, 'config'>, user: Pick<UserView, 'email' | 'roles'>): boolean {
+  return user.roles.some((r) => MFA_REQUIRED_ROLES.includes(r.role)) && !isDemoExempt(deps, user.email);
+}
+
 function mfaStateAtLogin(deps: Pick<Deps, 'config'>, user: UserView, totpSecret: string | null | undefined): MfaState {
   if (totpSecret) return 'verify';
-  const required = user.roles.some((r) => MFA_REQUIRED_ROLES.includes(r.role));
-  if (required && !isDemoExempt(deps, user.email)) return 'enrol';
-  return 'none';
+  return mfaRequired(deps, user) ? 'enrol' : 'none';
 }
