@@ -4,11 +4,12 @@ import type { Clock } from '../platform/clock.js';
 import { schoolDate } from '../platform/clock.js';
 import { hashPassword } from '../modules/identity/passwords.js';
 import type { Role } from '../modules/org/tables.js';
+import { allModules } from '../modules/index.js';
 
 /**
  * The demo school: a fictional ROC, generated from a fixed seed so every run yields the same
  * people and structure. Dates are placed relative to the day it is loaded (Sanne's internship
- * runs "now"). Capability modules add their own demo content through `demoSeeders`.
+ * runs "now"). Capability modules add their own demo content through their `demo` hook.
  */
 export const DEMO_PASSWORD = 'koers-demo';
 export const DEMO_SEED = 20151;
@@ -65,8 +66,6 @@ export interface DemoSchool {
   programmes: Record<string, string>;
 }
 
-/** Modules register a function here to add their demo content (portfolio, agenda, …). */
-export const demoSeeders: { name: string; seed: (trx: Transaction<DB>, school: DemoSchool) => Promise<void> }[] = [];
 
 export async function loadDemoSchoolIfEmpty(db: Kysely<DB>, clock: Clock): Promise<boolean> {
   const existing = await db.selectFrom('institutions').select('id').limit(1).executeTakeFirst();
@@ -75,7 +74,8 @@ export async function loadDemoSchoolIfEmpty(db: Kysely<DB>, clock: Clock): Promi
   // One transaction: a demo school is there completely or not at all, even after a crash.
   await db.transaction().execute(async (trx) => {
     const school = await createDemoSchool(trx, clock, passwordHash);
-    for (const seeder of demoSeeders) await seeder.seed(trx, school);
+    // Capability modules add their content (portfolio, agenda, …) in module order.
+    for (const module of allModules) await module.demo?.(trx, school);
   });
   return true;
 }
