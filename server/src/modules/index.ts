@@ -7,6 +7,8 @@ import { identityRoutes } from './identity/routes.js';
 import { accountRoutes } from './identity/account-routes.js';
 import { oidcRoutes } from './identity/oidc-routes.js';
 import { orgRoutes } from './org/routes.js';
+import { rosterRoutes } from './roster/routes.js';
+import { rosterPrivacy } from './roster/privacy.js';
 
 export interface ModuleContext {
   deps: Deps;
@@ -24,4 +26,5 @@ export interface KoersModule {
 export const allModules: KoersModule[] = [
   { name: 'identity', routes: ({ deps, sessions }) => [...identityRoutes(sessions), ...oidcRoutes(deps, sessions), ...accountRoutes(sessions)], privacy: identityPrivacy },
   { name: 'org', routes: () => orgRoutes(), privacy: orgPrivacy },
+  { name: 'roster', routes: () => rosterRoutes(), privacy: rosterPrivacy },
 ];
