@@ -205,6 +205,16 @@ describe.each(testEngines())('roster import into an empty database on %s', (engi
     const again = await importRoster(t.deps, null, files, { dryRun: false });
     expect(totals(again).created + totals(again).updated).toBe(0);
   });
+
+  it("refuses to change a person of another institution through a sourcedId or e-mail address", async () => {
+    const files = fixtureFiles();
+    // The same export, but for another institution: its people are already at ROC Koersland.
+    files['orgs.csv'] = Buffer.from(files['orgs.csv'].toString().replace(/99KL/g, '98ZZ'));
+    const before = await snapshot(t);
+    const result = await importRoster(t.deps, null, files, { dryRun: false });
+    expect(result.errors).toContainEqual(expect.objectContaining({ file: 'users.csv', line: 2, field: 'sourcedId' }));
+    expect(await snapshot(t)).toEqual(before);
+  });
 });
 
 describe.each(testEngines())('roster import over HTTP into the demo school on %s', (engine) => {
