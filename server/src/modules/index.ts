@@ -9,6 +9,7 @@ import { oidcRoutes } from './identity/oidc-routes.js';
 import { orgRoutes } from './org/routes.js';
 import { rosterRoutes } from './roster/routes.js';
 import { rosterPrivacy } from './roster/privacy.js';
+import { adminRoutes } from './admin/routes.js';
 
 export interface ModuleContext {
   deps: Deps;
@@ -27,4 +28,5 @@ export const allModules: KoersModule[] = [
   { name: 'identity', routes: ({ deps, sessions }) => [...identityRoutes(sessions), ...oidcRoutes(deps, sessions), ...accountRoutes(sessions)], privacy: identityPrivacy },
   { name: 'org', routes: () => orgRoutes(), privacy: orgPrivacy },
   { name: 'roster', routes: () => rosterRoutes(), privacy: rosterPrivacy },
+  { name: 'admin', routes: ({ sessions }) => adminRoutes(sessions) },
 ];
