@@ -61,14 +61,9 @@ async function openPGlite(dataDir: string): Promise<Database> {
   const inMemory = dataDir === ':memory:';
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
   const releaseLock = inMemory ? () => {} : takeDataDirLock(dataDir);
-  const pglite = await PGlite.create({
-    dataDir: inMemory ? undefined : path.join(dataDir, 'pgdata'),
-    parsers: {
-      [pgliteTypes.INT8]: (v: string) => Number(v),
-      [pgliteTypes.DATE]: (v: string) => v,
-      [pgliteTypes.NUMERIC]: (v: string) => Number(v),
-    },
-  });
+  const pgdata = inMemory ? undefined : path.join(dataDir, 'pgdata');
+  if (pgdata && !fs.existsSync(pgdata)) await initialiseCluster(pgdata);
+  const pglite = await PGlite.create({ dataDir: pgdata, parsers: PGLITE_PARSERS });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
@@ -78,6 +73,25 @@ async function openPGlite(dataDir: string): Promise<Database> {
       releaseLock();
     },
   };
+}
+
+const PGLITE_PARSERS = {
+  [pgliteTypes.INT8]: (v: string) => Number(v),
+  [pgliteTypes.DATE]: (v: string) => v,
+  [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+};
+
+/**
+ * Creates a new database cluster beside its final place and moves it in only when complete:
+ * a process killed during the very first start leaves no half-made cluster behind.
+ */
+async function initialiseCluster(pgdata: string) {
+  const staging = `${pgdata}.init`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  const pglite = await PGlite.create({ dataDir: staging });
+  await pglite.query('select 1');
+  await pglite.close();
+  fs.renameSync(staging, pgdata);
 }
 
 /**

@@ -67,17 +67,23 @@ export interface DemoSchool {
 }
 
 
+const DEMO_LOCK_ID = 4_711_2016;
+
 export async function loadDemoSchoolIfEmpty(db: Kysely<DB>, clock: Clock): Promise<boolean> {
   const existing = await db.selectFrom('institutions').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // One transaction: a demo school is there completely or not at all, even after a crash.
-  await db.transaction().execute(async (trx) => {
+  // The advisory lock and the second look make two processes starting at once load it once.
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${DEMO_LOCK_ID})`.execute(trx);
+    const loadedMeanwhile = await trx.selectFrom('institutions').select('id').limit(1).executeTakeFirst();
+    if (loadedMeanwhile) return false;
     const school = await createDemoSchool(trx, clock, passwordHash);
     // Capability modules add their content (portfolio, agenda, …) in module order.
     for (const module of allModules) await module.demo?.(trx, school);
+    return true;
   });
-  return true;
 }
 
 const addDays = (date: string, days: number) => {

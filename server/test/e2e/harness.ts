@@ -47,7 +47,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${log}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -64,7 +64,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
     process: child,
     output: () => log,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createScratchDatabase } from '../helpers.js';
+import { startServer, type RunningServer } from '../e2e/harness.js';
+
+/**
+ * The server as an operator runs it: a real process on a real data folder or PostgreSQL
+ * database, stopped politely (SIGTERM) or killed (SIGKILL).
+ */
+const running: RunningServer[] = [];
+afterEach(async () => {
+  for (const s of running.splice(0)) await s.stop('SIGKILL');
+});
+
+async function start(env: Record<string, string> = {}, dataDir?: string) {
+  const s = await startServer(env, dataDir);
+  running.push(s);
+  return s;
+}
+
+async function loginCookie(url: string, email = 'student@demo.koers.nl'): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'koers-demo' }),
+  });
+  if (res.status !== 200) throw new Error(`login ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+const meStatus = async (url: string, cookie: string) => (await fetch(`${url}/api/v1/me`, { headers: { cookie } })).status;
+
+describe('the server process on embedded PostgreSQL', () => {
+  it('keeps the data of the first run when started a second time', async () => {
+    const first = await start();
+    const cookie = await loginCookie(first.url);
+    expect(first.output()).toContain('Demoschool geladen');
+    expect(await first.stop('SIGTERM')).toBe(0);
+    running.splice(running.indexOf(first), 1);
+
+    const second = await start({}, first.dataDir);
+    expect(second.output()).toContain('Demoschool aanwezig');
+    expect(await meStatus(second.url, cookie)).toBe(200);
+  });
+
+  it('loses no committed write when killed with SIGKILL mid-stream, and starts cleanly again', async () => {
+    const server = await start();
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writer = async () => {
+      while (!stop) {
+        try {
+          acknowledged.push(await loginCookie(server.url));
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const writers = [writer(), writer(), writer(), writer()];
+    await new Promise((r) => setTimeout(r, 1500));
+    server.process.kill('SIGKILL');
+    stop = true;
+    await Promise.all(writers);
+    running.splice(running.indexOf(server), 1);
+    expect(acknowledged.length).toBeGreaterThan(5);
+
+    const again = await start({}, server.dataDir);
+    const health = await (await fetch(`${again.url}/healthz`)).json();
+    expect(health.status).toBe('ok');
+    for (const cookie of acknowledged) expect(await meStatus(again.url, cookie)).toBe(200);
+  });
+
+  it('recovers from a kill during the first start (demo load): the demo school is whole afterwards', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-kill-'));
+    const spawnOnly = startServer({}, dataDir).catch(() => null);
+    // Wait for the database folder to appear, then kill while migrating or loading.
+    for (let i = 0; i < 200 && !fs.existsSync(path.join(dataDir, 'pgdata')); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 400));
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'koers.pid'), 'utf8'));
+    process.kill(pid, 'SIGKILL');
+    await spawnOnly;
+
+    const again = await start({}, dataDir);
+    const cookie = await loginCookie(again.url, 'mentor@demo.koers.nl');
+    const students = await (await fetch(`${again.url}/api/v1/me/students`, { headers: { cookie } })).json();
+    expect(students.items).toHaveLength(20);
+  });
+
+  it('finishes a request in flight on SIGTERM, closes kept-alive connections and exits 0', async () => {
+    const server = await start();
+    const body = JSON.stringify({ email: 'mentor@demo.koers.nl', password: 'koers-demo' });
+    // A keep-alive client that has just been served must not hold the shutdown open.
+    await fetch(`${server.url}/healthz`);
+    // The request is surely in flight: half its body is sent before the signal, the rest after.
+    const status = new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        `${server.url}/api/v1/auth/login`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 500);
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    const exit = server.stop('SIGTERM');
+    expect(await status).toBe(200);
+    expect(await exit).toBe(0);
+    // well inside the 10 s grace period: nothing waited for it to run out
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it('refuses a second process on the same data folder', async () => {
+    const first = await start();
+    await expect(startServer({}, first.dataDir)).rejects.toThrow(/in use by another Koers process/);
+  });
+});
+
+const databaseUrl = loadConfig().databaseUrl;
+
+describe.skipIf(!databaseUrl)('two server processes starting at once on one PostgreSQL database', () => {
+  it('migrate exactly once and both serve', async () => {
+    const scratch = await createScratchDatabase();
+    try {
+      const env = { DATABASE_URL: scratch.url, KOERS_DEMO: '1' };
+      const [a, b] = await Promise.all([start(env), start(env)]);
+      const migratedBy = [a, b].filter((s) => s.output().includes('Database migrated'));
+      expect(migratedBy).toHaveLength(1);
+      for (const s of [a, b]) expect((await (await fetch(`${s.url}/healthz`)).json()).database).toBe('postgresql');
+      const client = new pg.Client({ connectionString: scratch.url });
+      await client.connect();
+      const rows = await client.query('select version, count(*)::int as n from schema_migrations group by version');
+      const institutions = await client.query('select count(*)::int as n from institutions');
+      await client.end();
+      expect(rows.rows.every((r) => r.n === 1)).toBe(true);
+      // The demo school is loaded once too, even though both processes wanted to.
+      expect(institutions.rows[0].n).toBe(1);
+    } finally {
+      for (const s of running.splice(0)) await s.stop('SIGKILL');
+      await scratch.drop();
+    }
+  });
+});
