@@ -1,3 +1,6 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { DemoSchool } from '../db/demo.js';
 import type { Deps, RouteDef } from '../platform/http.js';
 import type { PrivacyProvider } from '../platform/privacy.js';
 import { identityPrivacy } from './identity/privacy.js';
@@ -9,6 +12,9 @@ import { oidcRoutes } from './identity/oidc-routes.js';
 import { orgRoutes } from './org/routes.js';
 import { rosterRoutes } from './roster/routes.js';
 import { rosterPrivacy } from './roster/privacy.js';
+import { portfolioRoutes } from './portfolio/routes.js';
+import { portfolioPrivacy } from './portfolio/privacy.js';
+import { portfolioDemo } from './portfolio/demo.js';
 import { adminRoutes } from './admin/routes.js';
 
 export interface ModuleContext {
@@ -21,6 +27,8 @@ export interface KoersModule {
   routes(ctx: ModuleContext): RouteDef[];
   /** what personal data the module stores, and its export and erasure for one person */
   privacy?: PrivacyProvider;
+  /** adds the module's demo content to the demo school (same data every run: use school.random) */
+  demo?: (trx: Transaction<DB>, school: DemoSchool) => Promise<void>;
 }
 
 /** Every capability, one entry each. Add a module here to mount its routes. */
@@ -28,5 +36,6 @@ export const allModules: KoersModule[] = [
   { name: 'identity', routes: ({ deps, sessions }) => [...identityRoutes(sessions), ...oidcRoutes(deps, sessions), ...accountRoutes(sessions)], privacy: identityPrivacy },
   { name: 'org', routes: () => orgRoutes(), privacy: orgPrivacy },
   { name: 'roster', routes: () => rosterRoutes(), privacy: rosterPrivacy },
+  { name: 'portfolio', routes: () => portfolioRoutes(), privacy: portfolioPrivacy, demo: portfolioDemo },
   { name: 'admin', routes: ({ sessions }) => adminRoutes(sessions) },
 ];

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../platform/http.js';
+import { overdueActions, type PlanAction } from './plan.js';
+
+/**
+ * What other modules may call. The portfolio module is the only writer of its tables; the
+ * guidance module records conversation agreements through addPlanActionFromConversation.
+ */
+export { addPlanActionFromConversation, CONVERSATION_GOAL_TITLE } from './plan.js';
+
+export interface PortfolioSummary {
+  entryCount: number;
+  draftCount: number;
+  overdueActions: PlanAction[];
+  /** entries with feedback the student has not opened yet: the in-app notification */
+  newFeedback: { entryId: string; title: string; count: number }[];
+  lastSelfAssessmentAt: string | null;
+}
+
+/** The student's home in two queries: overdue actions, and counts with unread feedback. */
+export async function portfolioSummary(deps: Pick<Deps, 'db' | 'clock'>, studentId: string): Promise<PortfolioSummary> {
+  const [overdue, counts, unread] = await Promise.all([
+    overdueActions(deps, studentId),
+    sql<{ entries: number; drafts: number; last_assessed: Date | string | null }>`
+      select (select count(*) from portfolio_entries where student_id = ${studentId}) as entries,
+             (select count(*) from portfolio_entries where student_id = ${studentId} and status = 'draft') as drafts,
+             (select max(assessed_at) from portfolio_self_assessments where student_id = ${studentId}) as last_assessed`.execute(deps.db),
+    sql<{ entry_id: string; title: string; n: number }>`
+      select e.id as entry_id, e.title, count(*) as n
+      from portfolio_feedback f join portfolio_entries e on e.id = f.entry_id
+      where e.student_id = ${studentId} and f.read_by_student_at is null
+      group by e.id, e.title order by max(f.created_at) desc limit 10`.execute(deps.db),
+  ]);
+  const c = counts.rows[0];
+  return {
+    entryCount: Number(c.entries),
+    draftCount: Number(c.drafts),
+    overdueActions: overdue,
+    newFeedback: unread.rows.map((r) => ({ entryId: r.entry_id, title: r.title, count: Number(r.n) })),
+    lastSelfAssessmentAt: c.last_assessed ? new Date(c.last_assessed).toISOString() : null,
+  };
+}
