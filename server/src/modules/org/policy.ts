@@ -1,4 +1,4 @@
-import { allow, defineAction } from '../../platform/policy.js';
+import { allow, defineAction, hasRole } from '../../platform/policy.js';
 import type { StudentRelation } from './relations.js';
 
 /**
@@ -14,3 +14,7 @@ allow<StudentRelation>('student.read', (_a, s) => s.praktijkopleider);
 allow<StudentRelation>('student.read', (_a, s) => s.teamStaff && s.institutionRoles.includes('manager'));
 allow<StudentRelation>('student.read', (_a, s) => s.institutionRoles.includes('lob_coordinator'));
 allow<StudentRelation>('student.read', (_a, s) => s.institutionRoles.includes('institution_admin'));
+
+/** A student manages who of their parents keeps access after 18 (the list is their own links only). */
+defineAction('student.own_parents', 'A student reads and sets the access of their own parents');
+allow('student.own_parents', (actor) => hasRole(actor, 'student'));

@@ -99,3 +99,36 @@ export async function listRelatedStudents(deps: Pick<Deps, 'db' | 'clock'>, user
   `.execute(deps.db);
   return r.rows.map((row) => ({ id: row.id, displayName: row.display_name, groupCode: row.group_code, programme: row.programme, relation: row.relation }));
 }
+
+/** The parents on record of a student, for the student's own privacy settings. */
+export async function listOwnParents(deps: Pick<Deps, 'db'>, studentId: string) {
+  const rows = await deps.db
+    .selectFrom('parent_links as pl')
+    .innerJoin('users as u', 'u.id', 'pl.parent_id')
+    .select(['u.id', 'u.display_name', 'pl.adult_opt_in'])
+    .where('pl.student_id', '=', studentId)
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, adultOptIn: r.adult_opt_in }));
+}
+
+/**
+ * From 18 a parent sees the guidance record only when the student opts in; the student may
+ * switch that at any time (also before 18, so it is already set on the birthday). Audited.
+ */
+export async function setParentOptIn(deps: Pick<Deps, 'db' | 'audit'>, studentId: string, parentId: string, adultOptIn: boolean, ip?: string) {
+  return deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('parent_links')
+      .set({ adult_opt_in: adultOptIn })
+      .where('student_id', '=', studentId)
+      .where('parent_id', '=', parentId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    await deps.audit.record(
+      { action: 'sharing.parent_opt_in', actorId: studentId, studentId, subjectType: 'user', subjectId: parentId, ip, details: { adultOptIn } },
+      trx,
+    );
+    return true;
+  });
+}
