@@ -38,7 +38,8 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KOERS_DATA_DIR: dir, KOERS_LOG_LEVEL: 'warn', ...env },
+    // Embedded PostgreSQL unless the caller names a server: DATABASE_URL of the test run is not inherited.
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', KOERS_DATA_DIR: dir, KOERS_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (log += d));
