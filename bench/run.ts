@@ -8,6 +8,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -96,6 +97,21 @@ async function benchEngine(env: Record<string, string>) {
   }
 }
 
+/**
+ * What a browser downloads on the first visit: index.html and the scripts and styles it
+ * references (lazy route chunks excluded), gzip-compressed. Budget: 200 kB.
+ */
+function firstLoadSize(): string[] {
+  const dist = path.join(ROOT, 'web/dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) return ['First load: web client not built (npm run build).'];
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = ['index.html', ...[...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])];
+  const bytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, f))).length, 0);
+  const line = `First load: ${files.length} files, ${(bytes / 1024).toFixed(1)} kB gzip (budget 200 kB).`;
+  console.log(line);
+  return [line];
+}
+
 const engines: Record<string, string>[] = [{ DATABASE_URL: '', KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-')) }];
 if (process.env.DATABASE_URL) engines.push({ DATABASE_URL: process.env.DATABASE_URL });
 
@@ -117,5 +133,6 @@ for (const env of engines) {
     console.log(`${run.engine.padEnd(10)} ${r.endpoint.padEnd(52)} Koers ${Math.round(r.koers.requestsPerSecond)} req/s, bare ${Math.round(r.bare.requestsPerSecond)} req/s, ratio ${r.ratio}`);
   }
 }
+lines.push('', ...firstLoadSize());
 fs.writeFileSync(path.join(RESULTS, 'latest.md'), `${lines.join('\n')}\n`);
 console.log(`\nResults written to ${path.relative(ROOT, RESULTS)}/`);
