@@ -23,6 +23,8 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/me': EVERYONE,
   'GET /api/v1/me/students': EVERYONE,
   'GET /api/v1/me/parents': ['student', 'student2'],
+  'GET /api/v1/me/data-export': EVERYONE,
+  'GET /api/v1/admin/people/:sanne/data-export': ['admin'],
   'GET /api/v1/auth/mfa': EVERYONE,
   'GET /api/v1/audit?studentId=:sanne': ['student', 'mentor', 'admin'],
   'GET /api/v1/students/:sanne': ['student', 'mentor', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk'],
@@ -76,6 +78,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/admin/roster/import': 'server/src/modules/roster/roster.test.ts',
   'GET /api/v1/portfolio/evidence/:id': 'server/src/modules/portfolio/portfolio.test.ts',
   'PATCH /api/v1/me/parents/:parentId': 'server/src/modules/org/org.test.ts',
+  'POST /api/v1/admin/people/:id/erase': 'server/src/modules/privacy/privacy.test.ts',
 };
 
 /** Write routes of a module whose test file covers owner-only and refused writes route by route. */

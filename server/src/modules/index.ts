@@ -16,6 +16,7 @@ import { portfolioRoutes } from './portfolio/routes.js';
 import { portfolioPrivacy } from './portfolio/privacy.js';
 import { portfolioDemo } from './portfolio/demo.js';
 import { adminRoutes } from './admin/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
 
 export interface ModuleContext {
   deps: Deps;
@@ -38,4 +39,6 @@ export const allModules: KoersModule[] = [
   { name: 'roster', routes: () => rosterRoutes(), privacy: rosterPrivacy },
   { name: 'portfolio', routes: () => portfolioRoutes(), privacy: portfolioPrivacy, demo: portfolioDemo },
   { name: 'admin', routes: ({ sessions }) => adminRoutes(sessions) },
+  // Export and erasure across every module above (and below) through their privacy providers.
+  { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];
