@@ -8,4 +8,8 @@ export interface NavItem {
   roles: Role[] | 'all';
 }
 
-export const NAV_ITEMS: NavItem[] = [{ path: '/', label: 'home', roles: 'all' }];
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: 'home', roles: 'all' },
+  { path: '/beheer', label: 'admin', roles: ['institution_admin', 'lob_coordinator', 'manager'] },
+  { path: '/account', label: 'account', roles: 'all' },
+];

@@ -17,6 +17,22 @@ export const PAGES: PageRoute[] = [
   { path: '/inloggen', public: true, load: () => import('../features/identity/LoginPage') },
   { path: '/', load: () => import('../features/home/HomePage') },
   { path: '/studenten/:id', load: () => import('../features/students/StudentPage') },
+  // identity: second sign-in step, account, password reset and invitations
+  { path: '/inloggen/tweede-stap', load: () => import('../features/identity/MfaPage') },
+  { path: '/account', load: () => import('../features/identity/AccountPage') },
+  { path: '/wachtwoord-vergeten', public: true, load: () => import('../features/identity/ForgotPasswordPage') },
+  { path: '/wachtwoord-herstellen', public: true, load: () => import('../features/identity/ResetPasswordPage') },
+  { path: '/uitnodiging', public: true, load: () => import('../features/identity/InvitationPage') },
+  // administration of the institution; structure is readable for coordinator and manager
+  { path: '/beheer', roles: ['institution_admin', 'lob_coordinator', 'manager'], load: () => import('../features/admin/OverviewPage') },
+  { path: '/beheer/opleidingen', roles: ['institution_admin', 'lob_coordinator', 'manager'], load: () => import('../features/admin/ProgrammesPage') },
+  { path: '/beheer/groepen', roles: ['institution_admin', 'lob_coordinator', 'manager'], load: () => import('../features/admin/GroupsPage') },
+  { path: '/beheer/groepen/:id', roles: ['institution_admin', 'lob_coordinator', 'manager'], load: () => import('../features/admin/GroupPage') },
+  { path: '/beheer/gebruikers', roles: ['institution_admin'], load: () => import('../features/admin/UsersPage') },
+  { path: '/beheer/gebruikers/:id', roles: ['institution_admin'], load: () => import('../features/admin/UserPage') },
+  { path: '/beheer/uitnodigingen', roles: ['institution_admin'], load: () => import('../features/admin/InvitationsPage') },
+  { path: '/beheer/inlogmethoden', roles: ['institution_admin'], load: () => import('../features/admin/OidcPage') },
+  { path: '/beheer/roster-import', roles: ['institution_admin'], load: () => import('../features/admin/RosterPage') },
 ];
 
 export type { RouteObject };

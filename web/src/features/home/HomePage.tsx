@@ -61,11 +61,14 @@ function GuideHome() {
 }
 
 function InstitutionHome() {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'admin']);
   return (
     <section aria-labelledby="institution" className="card">
       <h2 id="institution">{t('institutionTitle')}</h2>
       <p>{t('institutionText')}</p>
+      <p>
+        <Link to="/beheer">{t('admin:home.link')}</Link>
+      </p>
     </section>
   );
 }

@@ -1,10 +1,44 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../../app/api';
 import { Alert } from '../../ui/Alert';
 import { Field } from '../../ui/Field';
+import './identity.css';
+
+interface Provider {
+  id: string;
+  name: string;
+  institutionId: string;
+}
+
+/** The school sign-in buttons: plain links, the server redirects to the provider. */
+function FederatedLogin() {
+  const { t } = useTranslation('identity');
+  const { data } = useQuery({
+    queryKey: ['oidc-providers'],
+    queryFn: () => api<{ items: Provider[] }>('/auth/oidc/providers'),
+    staleTime: 300_000,
+  });
+  const providers = data?.items ?? [];
+  if (providers.length === 0) return null;
+  return (
+    <section aria-labelledby="federated">
+      <h2 id="federated" className="visually-hidden">
+        {t('login.federatedTitle')}
+      </h2>
+      <div className="federated">
+        {providers.map((p) => (
+          <a key={p.id} className="button button--secondary" href={`/api/v1/auth/oidc/${encodeURIComponent(p.id)}/start`}>
+            {t('login.federatedWith', { name: p.name })}
+          </a>
+        ))}
+      </div>
+      <p className="divider">{t('login.or')}</p>
+    </section>
+  );
+}
 
 interface LoginResponse {
   csrfToken: string;
@@ -48,6 +82,7 @@ export default function LoginPage() {
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
       {error && <Alert>{error}</Alert>}
+      <FederatedLogin />
       <form onSubmit={submit} noValidate className="form">
         <Field
           label={t('login.email')}
@@ -73,6 +108,9 @@ export default function LoginPage() {
           {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
+      <p className="link-row">
+        <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
+      </p>
     </section>
   );
 }
