@@ -10,6 +10,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'home', roles: 'all' },
+  { path: '/portfolio', label: 'portfolio', roles: ['student'] },
   { path: '/beheer', label: 'admin', roles: ['institution_admin', 'lob_coordinator', 'manager'] },
   { path: '/account', label: 'account', roles: 'all' },
 ];

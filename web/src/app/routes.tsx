@@ -17,6 +17,16 @@ export const PAGES: PageRoute[] = [
   { path: '/inloggen', public: true, load: () => import('../features/identity/LoginPage') },
   { path: '/', load: () => import('../features/home/HomePage') },
   { path: '/studenten/:id', load: () => import('../features/students/StudentPage') },
+  // LOBbook (portfolio): the student's own pages; an entry is also opened by its permitted readers
+  { path: '/portfolio', roles: ['student'], load: () => import('../features/portfolio/PortfolioPage') },
+  { path: '/portfolio/nieuw', roles: ['student'], load: () => import('../features/portfolio/EntryFormPage') },
+  { path: '/portfolio/ervaring/:id', load: () => import('../features/portfolio/EntryPage') },
+  { path: '/portfolio/ervaring/:id/bewerken', roles: ['student'], load: () => import('../features/portfolio/EntryFormPage') },
+  { path: '/portfolio/zelfbeoordeling', roles: ['student'], load: () => import('../features/portfolio/SelfAssessmentPage') },
+  { path: '/portfolio/groei', roles: ['student'], load: () => import('../features/portfolio/GrowthPage') },
+  { path: '/portfolio/plan', roles: ['student'], load: () => import('../features/portfolio/PlanPage') },
+  { path: '/portfolio/netwerk', roles: ['student'], load: () => import('../features/portfolio/NetworkPage') },
+  { path: '/portfolio/reis', roles: ['student'], load: () => import('../features/portfolio/JourneyPage') },
   // identity: second sign-in step, account, password reset and invitations
   { path: '/inloggen/tweede-stap', load: () => import('../features/identity/MfaPage') },
   { path: '/account', load: () => import('../features/identity/AccountPage') },

@@ -4,6 +4,7 @@ import { primaryRole, useMe, type Me } from '../../app/auth';
 import { Loading } from '../../ui/Loading';
 import { useRelatedStudents, useStudentProfile } from '../students/api';
 import { ProfileCard } from '../students/ProfileCard';
+import { PortfolioHomeSummary } from '../portfolio/HomeSummary';
 
 /** The first page after signing in, shaped by the person's main role. */
 export default function HomePage() {
@@ -26,10 +27,13 @@ function StudentHome({ me }: { me: Me }) {
   const { t } = useTranslation('home');
   const { data } = useStudentProfile(me.id);
   return (
-    <section aria-labelledby="my-school" className="card">
-      <h2 id="my-school">{t('mySchool')}</h2>
-      {data ? <ProfileCard profile={data} /> : <Loading />}
-    </section>
+    <>
+      <PortfolioHomeSummary studentId={me.id} />
+      <section aria-labelledby="my-school" className="card">
+        <h2 id="my-school">{t('mySchool')}</h2>
+        {data ? <ProfileCard profile={data} /> : <Loading />}
+      </section>
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { useStudentProfile } from './api';
 import { ProfileCard } from './ProfileCard';
+import { StudentPortfolioSection } from '../portfolio/StudentPortfolioSection';
 
 /** A student's file as seen by someone who guides them. */
 export default function StudentPage() {
@@ -24,6 +25,7 @@ export default function StudentPage() {
     <section className="page">
       <h1>{data.displayName}</h1>
       <ProfileCard profile={data} />
+      <StudentPortfolioSection studentId={data.id} />
     </section>
   );
 }
