@@ -16,6 +16,8 @@ import { portfolioRoutes } from './portfolio/routes.js';
 import { portfolioPrivacy } from './portfolio/privacy.js';
 import { portfolioDemo } from './portfolio/demo.js';
 import { adminRoutes } from './admin/routes.js';
+import { guidanceRoutes } from './guidance/routes.js';
+import { guidancePrivacy } from './guidance/privacy.js';
 import { privacyRoutes } from './privacy/routes.js';
 
 export interface ModuleContext {
@@ -39,6 +41,7 @@ export const allModules: KoersModule[] = [
   { name: 'roster', routes: () => rosterRoutes(), privacy: rosterPrivacy },
   { name: 'portfolio', routes: () => portfolioRoutes(), privacy: portfolioPrivacy, demo: portfolioDemo },
   { name: 'admin', routes: ({ sessions }) => adminRoutes(sessions) },
+  { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];

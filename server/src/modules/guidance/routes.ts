@@ -1,0 +1,5 @@
+import type { RouteDef } from '../../platform/http.js';
+
+export function guidanceRoutes(): RouteDef[] {
+  return [];
+}
