@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser, login, pageProblems, phonePage, startServer, type RunningServer } from './harness.js';
@@ -73,5 +74,31 @@ describe('app shell in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Sanne de Wit' }).waitFor();
     await page.getByText('Zorgcentrum De Linde').waitFor();
     await expectAccessible(page, 'student file');
+  });
+
+  it("shows Sanne who looked at her record, lets her download her data and decide about her parent after 18", async () => {
+    const mentor = await phonePage(browser);
+    await login(mentor, server.url, 'mentor@demo.koers.nl');
+    await mentor.getByRole('link', { name: 'Sanne de Wit' }).click();
+    await mentor.getByRole('heading', { level: 1, name: 'Sanne de Wit' }).waitFor();
+    await mentor.context().close();
+
+    const page = await phonePage(browser);
+    await login(page, server.url, 'student@demo.koers.nl');
+    await page.goto(`${server.url}/mijn-gegevens`);
+    await page.getByRole('heading', { level: 1, name: 'Mijn gegevens' }).waitFor();
+    await page.getByRole('cell', { name: 'Mirjam Hoekstra' }).first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download mijn gegevens' }).click();
+    const file = await (await download).path();
+    const data = JSON.parse(fs.readFileSync(file!, 'utf8'));
+    expect(data.modules.org.user.email).toBe('student@demo.koers.nl');
+
+    const optIn = page.getByLabel('Marloes de Wit mag na mijn 18e blijven meekijken');
+    expect(await optIn.isChecked()).toBe(false);
+    await optIn.check();
+    await page.getByText('Opgeslagen.').waitFor();
+    await expectAccessible(page, 'my data');
+    expect(pageProblems(page)).toEqual([]);
   });
 });
