@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { Secret, TOTP } from 'otpauth';
 import { expectAccessible, launchBrowser, login, pageProblems, phonePage, startServer, type RunningServer } from './harness.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../src/modules/roster/fixtures');
@@ -174,6 +175,58 @@ describe('administration in Chromium', () => {
     await page.goto(`${server.url}/inloggen?fout=oidc_unknown_subject`);
     await page.getByRole('alert').getByText('nog niet gekoppeld aan Koers').waitFor();
     await expectAccessible(page, 'login with a federated error');
+    await page.context().close();
+  });
+
+  // Runs last: the administrator has an authenticator app afterwards.
+  it('links an authenticator app on the account page and asks for the second step at the next sign-in', async () => {
+    const page = await phonePage(browser);
+    await login(page, server.url, 'admin@demo.koers.nl');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
+    await expectAccessible(page, 'account');
+    await page.getByRole('button', { name: 'Authenticator-app koppelen' }).click();
+    await page.getByRole('button', { name: 'Begin met koppelen' }).click();
+    const secret = (await page.getByLabel('Geheime sleutel').textContent())!.replace(/\s+/g, '');
+    await expectAccessible(page, 'account: link an authenticator app');
+    const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+    await page.getByLabel('Code uit je authenticator-app').fill(totp.generate());
+    await page.getByRole('button', { name: 'Koppelen bevestigen' }).click();
+    const codes = page.getByRole('list', { name: 'Je herstelcodes' }).getByRole('listitem');
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    const recovery = (await codes.first().textContent())!.trim();
+    await expectAccessible(page, 'account: recovery codes');
+    await page.getByRole('button', { name: 'Ik heb de codes bewaard' }).click();
+    await page.getByText('Je authenticator-app is gekoppeld. Je hebt nog 10 herstelcodes.').waitFor();
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL(/\/inloggen/);
+    await page.getByLabel('E-mailadres').fill('admin@demo.koers.nl');
+    await page.getByLabel('Wachtwoord').fill('koers-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/inloggen\/tweede-stap/);
+    await page.getByRole('heading', { level: 1, name: 'Bevestig dat jij het bent' }).waitFor();
+    await expectAccessible(page, 'second step');
+    await page.getByLabel('Code uit je authenticator-app').fill('000000');
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page, 'second step with a wrong code');
+    await page.getByRole('button', { name: 'Ik heb mijn telefoon niet: gebruik een herstelcode' }).click();
+    await page.getByLabel('Herstelcode').fill(recovery);
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('main').getByText(/beheer je de instelling/).waitFor();
+    expect(pageProblems(page).filter((p) => !/status of 400/.test(p))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('explains an invitation link that does not work', async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${server.url}/uitnodiging?token=bestaat-niet-meer-1234`);
+    await page.getByRole('heading', { level: 1, name: 'Uitnodiging voor Koers' }).waitFor();
+    await page.getByRole('alert').getByText('ongeldig, al gebruikt of verlopen').waitFor();
+    await expectAccessible(page, 'invalid invitation');
     await page.context().close();
   });
 });
