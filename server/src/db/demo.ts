@@ -104,15 +104,13 @@ async function createDemoSchool(trx: Transaction<DB>, clock: Clock, passwordHash
   const yearStart = schoolYearStart(today);
   const lastYearStart = addDays(yearStart, -365);
 
-  const [rmc] = await trx
+  const rmc = await trx
     .insertInto('regions')
-    .values([
-      { kind: 'rmc', code: 'RMC-31', name: 'RMC-regio Eemland' },
-      { kind: 'arbeidsmarkt', code: 'AMR-17', name: 'Arbeidsmarktregio Amersfoort' },
-    ])
-    .returning(['id', 'kind'])
-    .execute();
-  const amr = await trx.selectFrom('regions').select('id').where('kind', '=', 'arbeidsmarkt').executeTakeFirstOrThrow();
+    .values({ kind: 'rmc', code: 'RMC-DEMO', name: 'RMC-regio Koersland' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Amersfoort's labour-market region comes with the reference data (migration 0007).
+  const amr = await trx.selectFrom('regions').select('id').where('kind', '=', 'arbeidsmarkt').where('name', '=', 'Arbeidsmarktregio Amersfoort').executeTakeFirstOrThrow();
   const institution = await trx
     .insertInto('institutions')
     .values({ name: 'ROC Koersland', brin: '99KL', rmc_region_id: rmc.id })

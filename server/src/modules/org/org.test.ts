@@ -116,3 +116,13 @@ describe('the parent of a student who turns 18', () => {
     expect(audited).toHaveLength(1);
   });
 });
+
+describe('reference data', () => {
+  it('has the 35 labour-market regions on every installation, also without the demo school', async () => {
+    const t = await startTestApp('pglite', { demo: false });
+    const rows = await t.deps.db.selectFrom('regions').select('name').where('kind', '=', 'arbeidsmarkt').execute();
+    expect(rows).toHaveLength(35);
+    expect(rows.map((r) => r.name)).toContain('Arbeidsmarktregio Zuidoost-Brabant');
+    await t.close();
+  });
+});
