@@ -48,6 +48,22 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/admin/institutions/:institution/users': ['admin'],
   'GET /api/v1/admin/institutions/:institution/users/:sanne': ['admin'],
   'GET /api/v1/admin/institutions/:institution/internships': ['admin'],
+  // guidance (begeleiding): caseload, conversations, agenda, attendance, feed, messages, notifications
+  'GET /api/v1/mentor/caseload': ['mentor'],
+  'GET /api/v1/students/:sanne/conversations': ['student', 'mentor', 'ouder'],
+  'GET /api/v1/students/:sanne/agenda': ['student', 'mentor', 'ouder'],
+  'GET /api/v1/students/:sanne/attendance': ['student', 'mentor', 'ouder'],
+  'GET /api/v1/groups/:group/feed': ['student', 'mentor', 'docent'],
+  'GET /api/v1/groups/:group/attendance/sessions': ['mentor', 'docent'],
+  'GET /api/v1/messages/with/:sanne': ['mentor', 'ouder', 'praktijk'],
+  'GET /api/v1/agenda': EVERYONE,
+  'GET /api/v1/me/groups': EVERYONE,
+  'GET /api/v1/messages': EVERYONE,
+  'GET /api/v1/messages/contacts': EVERYONE,
+  'GET /api/v1/notifications': EVERYONE,
+  'GET /api/v1/notifications/unread': EVERYONE,
+  'GET /api/v1/notifications/preferences': EVERYONE,
+  'GET /api/v1/calendar/token': EVERYONE,
 };
 
 /**
@@ -78,6 +94,9 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/admin/roster/import': 'server/src/modules/roster/roster.test.ts',
   'GET /api/v1/portfolio/evidence/:id': 'server/src/modules/portfolio/portfolio.test.ts',
   'PATCH /api/v1/me/parents/:parentId': 'server/src/modules/org/org.test.ts',
+  'GET /api/v1/conversations/:id': 'server/src/modules/guidance/guidance.test.ts',
+  'GET /api/v1/attendance/sessions/:id': 'server/src/modules/guidance/guidance.test.ts',
+  'GET /api/v1/calendar/:file': 'server/src/modules/guidance/guidance.test.ts',
   'POST /api/v1/admin/people/:id/erase': 'server/src/modules/privacy/privacy.test.ts',
 };
 
@@ -85,6 +104,14 @@ const TESTED_ELSEWHERE: Record<string, string> = {
 const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/portfolio/', file: 'server/src/modules/portfolio/portfolio.test.ts' },
   { prefix: '/api/v1/admin/institutions/', file: 'server/src/modules/admin/admin.test.ts' },
+  { prefix: '/api/v1/conversations', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/appointments', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/calendar/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/groups/:id/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/feed/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/messages/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/attendance/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
 ];
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -141,6 +168,7 @@ describe('policy matrix', () => {
         'POST /api/v1/auth/password-reset/request [public]',
         'POST /api/v1/auth/password-reset/complete [public]',
         'GET /api/v1/invitations/:token [public]',
+        'GET /api/v1/calendar/:file [public]',
         'POST /api/v1/invitations/:token/accept [public]',
         'POST /api/v1/auth/logout [signed_in]',
         'GET /api/v1/me [signed_in]',

@@ -18,6 +18,7 @@ import { portfolioDemo } from './portfolio/demo.js';
 import { adminRoutes } from './admin/routes.js';
 import { guidanceRoutes } from './guidance/routes.js';
 import { guidancePrivacy } from './guidance/privacy.js';
+import { guidanceDemo } from './guidance/demo.js';
 import { privacyRoutes } from './privacy/routes.js';
 
 export interface ModuleContext {
@@ -41,7 +42,7 @@ export const allModules: KoersModule[] = [
   { name: 'roster', routes: () => rosterRoutes(), privacy: rosterPrivacy },
   { name: 'portfolio', routes: () => portfolioRoutes(), privacy: portfolioPrivacy, demo: portfolioDemo },
   { name: 'admin', routes: ({ sessions }) => adminRoutes(sessions) },
-  { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy },
+  { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];

@@ -60,3 +60,10 @@ export async function listAttendance(db: Kysely<DB>, studentIds: string[], from:
 export function toDateString(value: string | Date): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
+
+/** Recording attendance from another module (for example a LOB activity of the programme module). */
+export { recordAttendance, type AttendanceInput } from './attendance.js';
+/** One notification centre for all of Koers: other modules notify through here. */
+export { notify, mailNotifications, type NewNotification, type NotificationKind } from './notifications.js';
+/** Extension point for extra caseload signals (the inspanningsverplichting, programme module). */
+export { registerCaseloadSignals, type CaseloadSignalSource, type Signal } from './caseload.js';

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../platform/http.js';
+import type { Actor } from '../../platform/policy.js';
+import { hasRole } from '../../platform/policy.js';
+import { schoolDate } from '../../platform/clock.js';
+import { loadStudentRelation } from '../org/relations.js';
+import type { AppointmentResource, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
+
+type Ctx = Pick<Deps, 'db' | 'clock'>;
+
+/** A conversation with the reader's relation to its student; null when it does not exist. */
+export async function loadConversationResource(deps: Ctx, actor: Actor, conversationId: string): Promise<ConversationResource | null> {
+  const c = await deps.db
+    .selectFrom('guidance_conversations')
+    .select(['id', 'student_id', 'status', 'mentor_id'])
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
+  if (!c) return null;
+  const rel = await loadStudentRelation(deps, actor, c.student_id);
+  if (!rel) return null;
+  return {
+    studentId: c.student_id,
+    institutionId: rel.institutionId,
+    rel,
+    conversation: { id: c.id, status: c.status, mentorId: c.mentor_id },
+    private: true,
+  };
+}
+
+/** The SQL condition "this user is a member of group g today", shared by the single check and lists. */
+export function memberOfGroupSql(userId: string, today: string, groupColumn = 'g.id') {
+  const g = sql.ref(groupColumn);
+  return sql<boolean>`(
+    exists (select 1 from enrolments e where e.group_id = ${g} and e.student_id = ${userId}
+            and e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date))
+    or exists (select 1 from group_mentors gm where gm.group_id = ${g} and gm.user_id = ${userId})
+    or exists (select 1 from groups gg join programmes p on p.id = gg.programme_id
+               join team_members tm on tm.team_id = p.team_id and tm.user_id = ${userId}
+               join user_roles ur on ur.user_id = tm.user_id and ur.institution_id = gg.institution_id and ur.role in ('docent', 'mentor')
+               where gg.id = ${g}))`;
+}
+
+/** How the reader belongs to a group, in one query; null when the group does not exist. */
+export async function loadGroupMembership(deps: Ctx, actor: Actor, groupId: string): Promise<GroupMembership | null> {
+  const today = schoolDate(deps.clock.now());
+  const a = actor.userId;
+  const r = await sql<{ institution_id: string; student: boolean; mentor: boolean; team_docent: boolean }>`
+    select g.institution_id,
+      exists (select 1 from enrolments e where e.group_id = g.id and e.student_id = ${a}
+              and e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date)) as student,
+      exists (select 1 from group_mentors gm where gm.group_id = g.id and gm.user_id = ${a}) as mentor,
+      exists (select 1 from programmes p join team_members tm on tm.team_id = p.team_id and tm.user_id = ${a}
+              join user_roles ur on ur.user_id = tm.user_id and ur.institution_id = g.institution_id and ur.role in ('docent', 'mentor')
+              where p.id = g.programme_id) as team_docent
+    from groups g where g.id = ${groupId}`.execute(deps.db);
+  const row = r.rows[0];
+  if (!row) return null;
+  const member = row.student || row.mentor || row.team_docent;
+  return { groupId, institutionId: row.institution_id, student: row.student, mentor: row.mentor, teamDocent: row.team_docent, private: !member };
+}
+
+/** An appointment and whether the reader organises it, is invited, or may confirm it as praktijkopleider. */
+export async function loadAppointmentResource(deps: Ctx, actor: Actor, appointmentId: string): Promise<AppointmentResource | null> {
+  const today = schoolDate(deps.clock.now());
+  const a = actor.userId;
+  const r = await sql<{ student_id: string | null; organiser: boolean; invited: boolean; confirmer: boolean }>`
+    select ap.student_id, ap.organiser_id = ${a} as organiser,
+      exists (select 1 from guidance_invitations i where i.appointment_id = ap.id and i.user_id = ${a}) as invited,
+      (ap.kind = 'internship_visit' and exists (select 1 from internships i where i.student_id = ap.student_id
+         and i.praktijkopleider_id = ${a} and ${today}::date between i.starts_on and i.ends_on)) as confirmer
+    from guidance_appointments ap where ap.id = ${appointmentId} and ap.cancelled_at is null`.execute(deps.db);
+  const row = r.rows[0];
+  if (!row) return null;
+  return {
+    appointmentId,
+    studentId: row.student_id ?? undefined,
+    organiser: !!row.organiser,
+    invited: row.invited,
+    visitConfirmer: row.confirmer,
+    private: true,
+  };
+}
+
+/**
+ * A direct-message thread is always between a student and one of their guides. From the
+ * student's side the other person must be their mentor, current praktijkopleider or a parent
+ * who may see the record; from the guide's side the other person must be such a student.
+ */
+export async function loadThreadResource(deps: Ctx, actor: Actor, otherId: string): Promise<ThreadResource | null> {
+  if (otherId === actor.userId) return { studentId: otherId, otherId, allowed: false, private: true };
+  const asGuide = await loadStudentRelation(deps, actor, otherId);
+  if (asGuide && (asGuide.mentor || asGuide.praktijkopleider || asGuide.parentSeesRecord)) {
+    return { studentId: otherId, otherId, allowed: true, private: true };
+  }
+  if (hasRole(actor, 'student')) {
+    const other: Actor = { userId: otherId, displayName: '', roles: [] };
+    const asStudent = await loadStudentRelation(deps, other, actor.userId);
+    if (asStudent && (asStudent.mentor || asStudent.praktijkopleider || asStudent.parentSeesRecord)) {
+      return { studentId: actor.userId, otherId, allowed: true, private: true };
+    }
+  }
+  return { studentId: otherId, otherId, allowed: false, private: true };
+}
