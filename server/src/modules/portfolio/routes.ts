@@ -343,8 +343,14 @@ function planRoutes(): RouteDef[] {
       resource: owned('portfolio_actions'),
       status: 204,
       handler: async (ctx) => {
-        const a = await ctx.deps.db.selectFrom('portfolio_actions').select('conversation_id').where('id', '=', ctx.params.id).executeTakeFirstOrThrow();
-        if (a.conversation_id) throw conflict('plan_conversation_locked');
+        const a = await ctx.deps.db
+          .selectFrom('portfolio_actions as a')
+          .innerJoin('portfolio_goals as g', 'g.id', 'a.goal_id')
+          .select(['a.conversation_id', 'g.kind'])
+          .where('a.id', '=', ctx.params.id)
+          .executeTakeFirstOrThrow();
+        // Agreements are part of the guidance record: the student marks them done, not away.
+        if (a.conversation_id || a.kind === 'conversations') throw conflict('plan_conversation_locked');
         await ctx.deps.db.deleteFrom('portfolio_actions').where('id', '=', ctx.params.id).execute();
       },
     }),

@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../ui/format';
 import { COMPETENCES, type Competence, type Growth } from './api';
+
+const numericDate = (iso: string, language: string) =>
+  new Date(iso).toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'numeric', year: 'numeric' });
 
 /** One colour and one marker shape per competence, so the lines differ without colour too. */
 export const SERIES: Record<Competence, { color: string; shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross'; dash: string }> = {
@@ -35,16 +37,17 @@ export function Marker({ shape, x, y, color }: { shape: (typeof SERIES)[Competen
 export function GrowthChart({ growth }: { growth: Growth }) {
   const { t, i18n } = useTranslation('portfolio');
   const id = useId();
-  const width = 640;
-  const height = 300;
-  const pad = { left: 36, right: 16, top: 16, bottom: 40 };
+  // Drawn for a phone first: at 360 px the 14 px labels stay readable.
+  const width = 400;
+  const height = 260;
+  const pad = { left: 30, right: 30, top: 14, bottom: 36 };
   const n = growth.assessments.length;
   const x = (i: number) => pad.left + (n <= 1 ? (width - pad.left - pad.right) / 2 : (i * (width - pad.left - pad.right)) / (n - 1));
   const y = (score: number) => pad.top + ((5 - score) * (height - pad.top - pad.bottom)) / 4;
   const shortDate = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'short', year: '2-digit' });
 
   return (
-    <figure>
+    <figure className="growth">
       <svg className="growth-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{t('growth.chartTitle')}</title>
         <desc id={`${id}-desc`}>{t('growth.chartDesc', { count: n })}</desc>
@@ -88,7 +91,7 @@ export function GrowthChart({ growth }: { growth: Growth }) {
         </ul>
       </figcaption>
       <div className="table-wrap" role="region" aria-label={t('growth.tableRegion')} tabIndex={0}>
-        <table>
+        <table className="growth-table">
           <caption>{t('growth.tableCaption')}</caption>
           <thead>
             <tr>
@@ -103,7 +106,7 @@ export function GrowthChart({ growth }: { growth: Growth }) {
           <tbody>
             {growth.assessments.map((a) => (
               <tr key={a.id}>
-                <th scope="row">{formatDate(a.assessedAt, i18n.language)}</th>
+                <th scope="row">{numericDate(a.assessedAt, i18n.language)}</th>
                 {COMPETENCES.map((c) => (
                   <td key={c}>{a.scores[c]}</td>
                 ))}

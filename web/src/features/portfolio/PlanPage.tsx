@@ -47,7 +47,7 @@ export default function PlanPage() {
       <section aria-labelledby="new-goal" className="card">
         <h2 id="new-goal">{t('plan.newGoal')}</h2>
         <form className="inline-form" onSubmit={addGoal}>
-          <Field label={t('plan.newGoal')} value={title} maxLength={200} required error={error} onChange={(e) => setTitle(e.target.value)} />
+          <Field label={t('plan.goalLabel')} value={title} maxLength={200} required error={error} onChange={(e) => setTitle(e.target.value)} />
           <div>
             <button type="submit" className="button">
               {t('plan.addGoal')}
@@ -92,7 +92,7 @@ function GoalCard({ goal, onChange }: { goal: PlanGoal; onChange: () => Promise<
       ) : (
         <ul className="plan-actions">
           {goal.actions.map((a) => (
-            <ActionRow key={a.id} action={a} onChange={onChange} />
+            <ActionRow key={a.id} action={a} locked={goal.kind === 'conversations' || !!a.conversationId} onChange={onChange} />
           ))}
         </ul>
       )}
@@ -114,7 +114,7 @@ function GoalCard({ goal, onChange }: { goal: PlanGoal; onChange: () => Promise<
   );
 }
 
-function ActionRow({ action, onChange }: { action: PlanAction; onChange: () => Promise<unknown> }) {
+function ActionRow({ action, locked, onChange }: { action: PlanAction; locked: boolean; onChange: () => Promise<unknown> }) {
   const { t, i18n } = useTranslation('portfolio');
   async function toggle() {
     await api(`/portfolio/actions/${action.id}`, { method: 'PATCH', body: { status: action.status === 'done' ? 'open' : 'done' } });
@@ -135,7 +135,7 @@ function ActionRow({ action, onChange }: { action: PlanAction; onChange: () => P
           {action.conversationId && <span className="muted"> ({t('plan.fromConversation')})</span>}
         </span>
       </label>
-      {!action.conversationId && (
+      {!locked && (
         <button type="button" className="button button--quiet" onClick={() => void remove()} aria-label={t('plan.deleteAction', { action: action.description })}>
           ✕
         </button>
