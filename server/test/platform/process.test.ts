@@ -66,7 +66,8 @@ describe.skipIf(!!databaseUrl)('the server process on embedded PostgreSQL', () =
       }
     };
     const writers = [writer(), writer(), writer(), writer()];
-    await new Promise((r) => setTimeout(r, 1500));
+    // Kill while writes are streaming in: after a good number has been acknowledged.
+    for (let i = 0; i < 600 && acknowledged.length < 12; i++) await new Promise((r) => setTimeout(r, 50));
     server.process.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
@@ -115,12 +116,10 @@ describe.skipIf(!!databaseUrl)('the server process on embedded PostgreSQL', () =
       setTimeout(() => req.end(body.slice(10)), 500);
     });
     await new Promise((r) => setTimeout(r, 200));
-    const started = Date.now();
     const exit = server.stop('SIGTERM');
     expect(await status).toBe(200);
+    // 0, not the 1 of the forced exit at the end of the grace period: nothing held it open.
     expect(await exit).toBe(0);
-    // well inside the 10 s grace period: nothing waited for it to run out
-    expect(Date.now() - started).toBeLessThan(8_000);
   });
 
   it('refuses a second process on the same data folder', async () => {
