@@ -13,4 +13,5 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/portfolio', label: 'portfolio', roles: ['student'] },
   { path: '/beheer', label: 'admin', roles: ['institution_admin', 'lob_coordinator', 'manager'] },
   { path: '/account', label: 'account', roles: 'all' },
+  { path: '/mijn-gegevens', label: 'myData', roles: 'all' },
 ];

@@ -17,6 +17,7 @@ export const PAGES: PageRoute[] = [
   { path: '/inloggen', public: true, load: () => import('../features/identity/LoginPage') },
   { path: '/', load: () => import('../features/home/HomePage') },
   { path: '/studenten/:id', load: () => import('../features/students/StudentPage') },
+  { path: '/mijn-gegevens', load: () => import('../features/privacy/MyDataPage') },
   // LOBbook (portfolio): the student's own pages; an entry is also opened by its permitted readers
   { path: '/portfolio', roles: ['student'], load: () => import('../features/portfolio/PortfolioPage') },
   { path: '/portfolio/nieuw', roles: ['student'], load: () => import('../features/portfolio/EntryFormPage') },
