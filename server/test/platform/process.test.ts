@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -120,6 +121,23 @@ describe.skipIf(!!databaseUrl)('the server process on embedded PostgreSQL', () =
     expect(await status).toBe(200);
     // 0, not the 1 of the forced exit at the end of the grace period: nothing held it open.
     expect(await exit).toBe(0);
+  });
+
+  it('migrates with npm run db:migrate and empties and reloads with npm run db:reset', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-cli-'));
+    const run = (command: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.resolve('server/src/db/cli.ts'), command], {
+        env: { ...process.env, DATABASE_URL: '', KOERS_DATA_DIR: dataDir },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    const migrated = run('migrate');
+    expect(migrated.status).toBe(0);
+    expect(migrated.stdout).toMatch(/applied now: 1, 2/);
+    expect(run('migrate').stdout).toContain('applied now: nothing');
+    const reset = run('reset');
+    expect(reset.status).toBe(0);
+    expect(reset.stdout).toContain('Demo school loaded');
   });
 
   it('refuses a second process on the same data folder', async () => {
