@@ -88,7 +88,8 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];
-    const wantsApp = req.method === 'GET' && !url.startsWith('/api/') && opts.serveWeb && hasWebBuild();
+    // Client-side routes get the app; a missing file (an old hashed asset) stays a 404.
+    const wantsApp = req.method === 'GET' && !url.startsWith('/api/') && !/\.\w+$/.test(url) && opts.serveWeb && hasWebBuild();
     if (wantsApp) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send(errorBody('route_not_found', requestLocale(req)));
   });

@@ -45,6 +45,15 @@ describe('app shell in Chromium', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('serves the app for client routes, but a 404 for a missing file', async () => {
+    const page = await fetch(`${server.url}/portfolio/groei`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const asset = await fetch(`${server.url}/assets/index-outdated.js`);
+    expect(asset.status).toBe(404);
+    expect((await asset.json()).error.code).toBe('route_not_found');
+  });
+
   it('refuses a wrong password with a clear message', async () => {
     const page = await phonePage(browser);
     await page.goto(`${server.url}/inloggen`);

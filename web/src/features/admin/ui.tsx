@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth';
@@ -6,48 +6,7 @@ import { Alert } from '../../ui/Alert';
 import { isAdmin } from './api';
 import './admin.css';
 
-/** A labelled select with its error tied to it, like ui/Field for inputs. */
-export function SelectField({
-  label,
-  error,
-  hint,
-  options,
-  placeholder,
-  ...select
-}: {
-  label: ReactNode;
-  error?: string;
-  hint?: ReactNode;
-  options: { value: string; label: string }[];
-  placeholder?: string;
-} & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...select}>
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+export { SelectField } from '../../ui/Field';
 
 /** A table that may scroll sideways on a phone: a named, keyboard-reachable region. */
 export function TableWrap({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
