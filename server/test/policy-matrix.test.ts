@@ -20,6 +20,18 @@ const INSTITUTION_READERS: Actor[] = ['admin', 'coordinator', 'manager'];
 
 /** Read routes, called for real by every actor: who gets an answer (2xx); all others 401/403/404. */
 const READ_MATRIX: Record<string, Actor[]> = {
+  // LOB programme and Loopbaanmagazijn
+  'GET /api/v1/students/:sanne/lob-status': ['student', 'mentor', 'coordinator', 'manager', 'admin', 'ouder'],
+  'GET /api/v1/lob/activities': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/lob/programmes': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/lob/result-groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/lob/results?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/lob/results.csv?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/lob/results.pdf?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/library/exercises': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/library/groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/library/assignments': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/me/assignments': ['student', 'student2'],
   'GET /api/v1/me': EVERYONE,
   'GET /api/v1/me/students': EVERYONE,
   'GET /api/v1/me/parents': ['student', 'student2'],
@@ -71,6 +83,13 @@ const READ_MATRIX: Record<string, Actor[]> = {
  * may and who may not, and must mention the route.
  */
 const TESTED_ELSEWHERE: Record<string, string> = {
+  'GET /api/v1/lob/activities/:id': 'server/src/modules/programme/programme.test.ts',
+  'GET /api/v1/lob/activities/:id/participants': 'server/src/modules/programme/programme.test.ts',
+  'GET /api/v1/lob/programme-versions/:id': 'server/src/modules/programme/programme.test.ts',
+  'POST /api/v1/students/:id/lob-status/overrides': 'server/src/modules/programme/programme.test.ts',
+  'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
+  'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
+  'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
   'POST /api/v1/auth/login': 'server/src/modules/identity/login.test.ts',
   'POST /api/v1/auth/logout': 'server/src/modules/identity/login.test.ts',
   'GET /api/v1/auth/oidc/providers': 'server/src/modules/identity/oidc.test.ts',
@@ -102,6 +121,8 @@ const TESTED_ELSEWHERE: Record<string, string> = {
 
 /** Write routes of a module whose test file covers owner-only and refused writes route by route. */
 const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
+  { prefix: '/api/v1/lob/', file: 'server/src/modules/programme/programme.test.ts' },
+  { prefix: '/api/v1/library/', file: 'server/src/modules/library/library.test.ts' },
   { prefix: '/api/v1/portfolio/', file: 'server/src/modules/portfolio/portfolio.test.ts' },
   { prefix: '/api/v1/admin/institutions/', file: 'server/src/modules/admin/admin.test.ts' },
   { prefix: '/api/v1/conversations', file: 'server/src/modules/guidance/guidance.test.ts' },

@@ -16,6 +16,11 @@ import { portfolioRoutes } from './portfolio/routes.js';
 import { portfolioPrivacy } from './portfolio/privacy.js';
 import { portfolioDemo } from './portfolio/demo.js';
 import { adminRoutes } from './admin/routes.js';
+import { programmeRoutes } from './programme/routes.js';
+import { programmePrivacy } from './programme/privacy.js';
+import { programmeDemo } from './programme/demo.js';
+import { libraryRoutes } from './library/routes.js';
+import { libraryPrivacy } from './library/privacy.js';
 import { guidanceRoutes } from './guidance/routes.js';
 import { guidancePrivacy } from './guidance/privacy.js';
 import { guidanceDemo } from './guidance/demo.js';
@@ -42,6 +47,8 @@ export const allModules: KoersModule[] = [
   { name: 'roster', routes: () => rosterRoutes(), privacy: rosterPrivacy },
   { name: 'portfolio', routes: () => portfolioRoutes(), privacy: portfolioPrivacy, demo: portfolioDemo },
   { name: 'admin', routes: ({ sessions }) => adminRoutes(sessions) },
+  { name: 'programme', routes: () => programmeRoutes(), privacy: programmePrivacy, demo: programmeDemo },
+  { name: 'library', routes: () => libraryRoutes(), privacy: libraryPrivacy },
   { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },

@@ -12,6 +12,12 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'home', roles: 'all' },
   { path: '/portfolio', label: 'portfolio', roles: ['student'] },
   { path: '/beheer', label: 'admin', roles: ['institution_admin', 'lob_coordinator', 'manager'] },
+  { path: '/lob/voortgang', label: 'lobStatus', roles: ['student'] },
+  { path: '/opdrachten', label: 'assignments', roles: ['student'] },
+  { path: '/lob/activiteiten', label: 'activities', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
+  { path: '/loopbaanmagazijn', label: 'library', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
+  { path: '/lob/resultaten', label: 'results', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin'] },
+  { path: '/lob/programma', label: 'programme', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/account', label: 'account', roles: 'all' },
   { path: '/mijn-gegevens', label: 'myData', roles: 'all' },
 ];

@@ -44,6 +44,18 @@ export const PAGES: PageRoute[] = [
   { path: '/beheer/uitnodigingen', roles: ['institution_admin'], load: () => import('../features/admin/InvitationsPage') },
   { path: '/beheer/inlogmethoden', roles: ['institution_admin'], load: () => import('../features/admin/OidcPage') },
   { path: '/beheer/roster-import', roles: ['institution_admin'], load: () => import('../features/admin/RosterPage') },
+  // LOB programme (activities, status, result list) and the Loopbaanmagazijn
+  { path: '/lob/activiteiten', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ActivitiesPage') },
+  { path: '/lob/activiteiten/nieuw', roles: ['mentor', 'docent', 'lob_coordinator', 'manager'], load: () => import('../features/programme/NewActivityPage') },
+  { path: '/lob/activiteiten/:id', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ActivityPage') },
+  { path: '/lob/voortgang', roles: ['student'], load: () => import('../features/programme/StatusPage') },
+  { path: '/lob/voortgang/:id', load: () => import('../features/programme/StatusPage') },
+  { path: '/lob/resultaten', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ResultsPage') },
+  { path: '/lob/programma', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ProgrammePage') },
+  { path: '/loopbaanmagazijn', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/library/LibraryPage') },
+  { path: '/loopbaanmagazijn/opdrachten/:id', load: () => import('../features/library/AssignmentPage') },
+  { path: '/loopbaanmagazijn/:id', load: () => import('../features/library/ExercisePage') },
+  { path: '/opdrachten', roles: ['student'], load: () => import('../features/library/MyAssignmentsPage') },
 ];
 
 export type { RouteObject };

@@ -1,0 +1,178 @@
+import type { Competence } from '../portfolio/schema.js';
+import type { ActivityKind, ComponentKind } from './schema.js';
+
+/**
+ * The rule of the inspanningsverplichting as a pure function: given a programme version, the
+ * student's level, pathway and cohort start, and the records that exist (participation,
+ * portfolio entries, conversations, completed exercises, overrides), which components are met
+ * and is the obligation fulfilled. No database here, so it is easy to test and the same code
+ * serves one student's status and a whole group's result list.
+ */
+export interface Component {
+  id: string;
+  position: number;
+  year: number;
+  period: number | null;
+  kind: ComponentKind;
+  title: string;
+  requiredCount: number;
+  activityKinds: ActivityKind[];
+  minCompetencies: number;
+  levels: number[];
+  pathways: ('BOL' | 'BBL')[];
+  intensity: string;
+  guidance: string;
+}
+
+export interface Version {
+  id: string;
+  programmeId: string;
+  version: number;
+  effectiveFrom: string;
+  rule: 'all' | 'min_components';
+  ruleMin: number | null;
+  ruleText: string;
+  components: Component[];
+}
+
+export type FactType = 'activity' | 'conversation' | 'entry' | 'exercise';
+export interface Fact {
+  type: FactType;
+  id: string;
+  title: string;
+  date: string;
+  activityKind?: ActivityKind;
+  competencies?: Competence[];
+}
+
+export interface Override {
+  id: string;
+  componentId: string;
+  reason: string;
+  decidedBy: string | null;
+  decidedAt: string;
+}
+
+export interface ComponentStatus {
+  id: string;
+  year: number;
+  period: number | null;
+  from: string;
+  to: string;
+  kind: ComponentKind;
+  title: string;
+  required: number;
+  done: number;
+  minCompetencies: number;
+  competenciesCovered: Competence[];
+  activityKinds: ActivityKind[];
+  intensity: string;
+  guidance: string;
+  met: boolean;
+  /** met; open (its period has not ended); missed (ended without being met) */
+  status: 'met' | 'open' | 'missed';
+  override: Override | null;
+  records: Fact[];
+}
+
+export interface Evaluation {
+  required: number;
+  done: number;
+  fulfilled: boolean;
+  components: ComponentStatus[];
+}
+
+/** Adds months to a YYYY-MM-DD date (day clamped to the month's end). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+const dayBefore = (date: string) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Period p of year y: a quarter of the school year, counted from the day the cohort started. */
+export function componentWindow(cohortStart: string, year: number, period: number | null): { from: string; to: string } {
+  const from = addMonths(cohortStart, (year - 1) * 12 + (period ? (period - 1) * 3 : 0));
+  return { from, to: dayBefore(addMonths(from, period ? 3 : 12)) };
+}
+
+export function applies(c: Component, level: number | null, pathway: string | null): boolean {
+  if (c.levels.length > 0 && (level === null || !c.levels.includes(level))) return false;
+  if (c.pathways.length > 0 && (pathway === null || !c.pathways.includes(pathway as 'BOL' | 'BBL'))) return false;
+  return true;
+}
+
+/** The records a component counts. A career conversation is a conversation, never "an activity". */
+function matching(c: Component, facts: Fact[], window: { from: string; to: string }): Fact[] {
+  const inWindow = facts.filter((f) => f.date >= window.from && f.date <= window.to);
+  switch (c.kind) {
+    case 'conversation':
+      return inWindow.filter((f) => f.type === 'conversation');
+    case 'activity':
+      return inWindow.filter(
+        (f) => f.type === 'activity' && (c.activityKinds.length === 0 ? f.activityKind !== 'career_conversation' : c.activityKinds.includes(f.activityKind!)),
+      );
+    case 'entries':
+      return inWindow.filter((f) => f.type === 'entry');
+    case 'exercise':
+      return inWindow.filter((f) => f.type === 'exercise');
+  }
+}
+
+export function evaluate(
+  version: Version,
+  student: { level: number | null; pathway: string | null; cohortStart: string },
+  facts: Fact[],
+  overrides: Override[],
+  today: string,
+): Evaluation {
+  const components = version.components
+    .filter((c) => applies(c, student.level, student.pathway))
+    .sort((a, b) => a.position - b.position)
+    .map((c): ComponentStatus => {
+      const window = componentWindow(student.cohortStart, c.year, c.period);
+      const records = matching(c, facts, window);
+      const covered = [...new Set(records.flatMap((f) => f.competencies ?? []))].sort();
+      const override = overrides.find((o) => o.componentId === c.id) ?? null;
+      const byRecords = records.length >= c.requiredCount && covered.length >= c.minCompetencies;
+      const met = byRecords || override !== null;
+      return {
+        id: c.id,
+        year: c.year,
+        period: c.period,
+        ...window,
+        kind: c.kind,
+        title: c.title,
+        required: c.requiredCount,
+        done: records.length,
+        minCompetencies: c.minCompetencies,
+        competenciesCovered: covered,
+        activityKinds: c.activityKinds,
+        intensity: c.intensity,
+        guidance: c.guidance,
+        met,
+        status: met ? 'met' : window.to < today ? 'missed' : 'open',
+        override,
+        records,
+      };
+    });
+  const done = components.filter((c) => c.met).length;
+  const needed = version.rule === 'all' ? components.length : Math.min(version.ruleMin ?? components.length, components.length);
+  // A programme with no component for this student cannot be "met": nothing was asked yet.
+  return { required: components.length, done, fulfilled: components.length > 0 && done >= needed, components };
+}
+
+/** The version a cohort follows: the one in effect on the day it started, else the first one. */
+export function versionForCohort<V extends { effectiveFrom: string; version: number }>(versions: V[], cohortStart: string): V | null {
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  const inEffect = sorted.filter((v) => v.effectiveFrom <= cohortStart).at(-1);
+  return inEffect ?? sorted[0] ?? null;
+}

@@ -1,0 +1,74 @@
+import { allow, defineAction, hasRole, hasRoleIn, STAFF_ROLES, type Actor } from '../../platform/policy.js';
+import type { Role } from '../org/tables.js';
+import type { StudentRelation } from '../org/relations.js';
+
+/**
+ * Who may do what with the LOB programme. Catalogue and programme are institution business;
+ * a student's status is part of the guidance record (read like the profile, minus the
+ * praktijkopleider and the docent); the result list is for the people who answer for it.
+ */
+export const PROGRAMME_MANAGERS: readonly Role[] = ['lob_coordinator', 'manager', 'institution_admin'];
+export const ACTIVITY_ORGANISERS: readonly Role[] = ['mentor', 'docent', 'lob_coordinator', 'manager'];
+
+export interface ActivityResource {
+  id: string;
+  institutionId: string;
+  organiserId: string | null;
+  /** the actor is a student whose current enrolment is in the audience */
+  eligible: boolean;
+  /** hide existence from readers who may not see the activity at all */
+  private: boolean;
+}
+
+export interface ProgrammeResource {
+  id: string;
+  institutionId: string;
+  private: boolean;
+}
+
+export interface GroupResource {
+  id: string;
+  institutionId: string;
+  label: string;
+  /** the actor mentors this group */
+  mentor: boolean;
+  private: false;
+}
+
+export const canManageActivity = (actor: Actor, a: ActivityResource) =>
+  a.organiserId === actor.userId || hasRoleIn(actor, PROGRAMME_MANAGERS, [a.institutionId]);
+
+defineAction('programme.activities.list', 'See the LOB activity catalogue (students: the activities meant for them)');
+allow('programme.activities.list', (actor) => hasRole(actor, 'student') || STAFF_ROLES.some((r) => hasRole(actor, r)));
+
+defineAction('programme.activity.create', 'A teacher or coordinator adds an LOB activity to the catalogue');
+allow('programme.activity.create', (actor) => ACTIVITY_ORGANISERS.some((r) => hasRole(actor, r)));
+
+defineAction('programme.activity.read', 'See one LOB activity');
+allow<ActivityResource>('programme.activity.read', (actor, a) => hasRoleIn(actor, STAFF_ROLES, [a.institutionId]));
+allow<ActivityResource>('programme.activity.read', (_actor, a) => a.eligible);
+
+defineAction('programme.activity.signup', 'A student of the audience signs up, joins the waiting list or cancels');
+allow<ActivityResource>('programme.activity.signup', (_actor, a) => a.eligible);
+
+defineAction('programme.activity.manage', 'The organiser (or coordinator, manager, admin) sees participants and records participation');
+allow<ActivityResource>('programme.activity.manage', canManageActivity);
+
+defineAction('programme.definition.read', 'Read the LOB programmes of the opleidingen');
+allow('programme.definition.read', (actor) => STAFF_ROLES.some((r) => hasRole(actor, r)));
+
+defineAction('programme.definition.write', 'The LOB-coördinator or opleidingsmanager publishes a new programme version');
+allow<ProgrammeResource>('programme.definition.write', (actor, p) => hasRoleIn(actor, ['lob_coordinator', 'manager'], [p.institutionId]));
+
+defineAction('programme.status.read', "Read a student's LOB status (the inspanningsverplichting)");
+allow<StudentRelation>('programme.status.read', (_a, s) => s.self);
+allow<StudentRelation>('programme.status.read', (_a, s) => s.mentor);
+allow<StudentRelation>('programme.status.read', (_a, s) => s.parentSeesRecord);
+allow<StudentRelation>('programme.status.read', (_a, s) => s.institutionRoles.some((r) => PROGRAMME_MANAGERS.includes(r)));
+
+defineAction('programme.override.write', "The student's mentor records or revokes a documented exception");
+allow<StudentRelation>('programme.override.write', (_a, s) => s.mentor);
+
+defineAction('programme.results.read', 'Read and export the result list of a group or opleiding');
+allow<GroupResource>('programme.results.read', (_a, g) => g.mentor);
+allow<GroupResource>('programme.results.read', (actor, g) => hasRoleIn(actor, PROGRAMME_MANAGERS, [g.institutionId]));

@@ -1,0 +1,247 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '../../../test/helpers.js';
+import { componentWindow, evaluate, versionForCohort, type Version } from './evaluate.js';
+
+type Client = Awaited<ReturnType<typeof signIn>>;
+
+describe('evaluate (the rule of the inspanningsverplichting)', () => {
+  const version: Version = {
+    id: 'v', programmeId: 'p', version: 1, effectiveFrom: '2026-08-01', rule: 'all', ruleMin: null, ruleText: '',
+    components: [
+      { id: 'c1', position: 1, year: 1, period: 2, kind: 'conversation', title: 'Gesprek', requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: [], intensity: '', guidance: '' },
+      { id: 'c2', position: 2, year: 1, period: 2, kind: 'entries', title: 'Ervaringen', requiredCount: 2, activityKinds: [], minCompetencies: 2, levels: [2], pathways: [], intensity: '', guidance: '' },
+      { id: 'c3', position: 3, year: 1, period: null, kind: 'activity', title: 'BBL', requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: ['BBL'], intensity: '', guidance: '' },
+    ],
+  };
+  const student = { level: 2, pathway: 'BOL', cohortStart: '2026-08-01' };
+
+  it('places periods as quarters of the school year from the cohort start', () => {
+    expect(componentWindow('2026-08-01', 1, 2)).toEqual({ from: '2026-11-01', to: '2027-01-31' });
+    expect(componentWindow('2026-08-01', 2, null)).toEqual({ from: '2027-08-01', to: '2028-07-31' });
+  });
+
+  it('counts only records in the window, needs the competencies, and applies level and pathway', () => {
+    const facts = [
+      { type: 'conversation' as const, id: 'g', title: '', date: '2026-11-10' },
+      { type: 'entry' as const, id: 'e1', title: 'a', date: '2026-11-11', competencies: ['kwaliteiten' as const] },
+      { type: 'entry' as const, id: 'e2', title: 'b', date: '2026-11-12', competencies: ['kwaliteiten' as const] },
+      { type: 'entry' as const, id: 'e3', title: 'c', date: '2026-10-01', competencies: ['netwerken' as const] },
+    ];
+    const r = evaluate(version, student, facts, [], '2026-11-23');
+    expect(r.required).toBe(2); // the BBL component does not apply to a BOL student
+    expect(r.components[1]).toMatchObject({ done: 2, competenciesCovered: ['kwaliteiten'], met: false, status: 'open' });
+    expect(r.fulfilled).toBe(false);
+    const more = [...facts, { type: 'entry' as const, id: 'e4', title: 'd', date: '2026-12-01', competencies: ['motieven' as const] }];
+    expect(evaluate(version, student, more, [], '2026-11-23').fulfilled).toBe(true);
+    expect(evaluate(version, student, facts, [], '2027-03-01').components[1].status).toBe('missed');
+  });
+
+  it('lets a documented override meet a component, and min_components count', () => {
+    const override = { id: 'o', componentId: 'c2', reason: 'Lang ziek geweest, vervangende opdracht gedaan', decidedBy: 'Mentor', decidedAt: '2026-11-20T10:00:00Z' };
+    const facts = [{ type: 'conversation' as const, id: 'g', title: '', date: '2026-11-10' }];
+    expect(evaluate(version, student, facts, [override], '2026-11-23').fulfilled).toBe(true);
+    expect(evaluate({ ...version, rule: 'min_components', ruleMin: 1 }, student, facts, [], '2026-11-23').fulfilled).toBe(true);
+    expect(evaluate({ ...version, components: [] }, student, facts, [], '2026-11-23').fulfilled).toBe(false);
+  });
+
+  it('gives a cohort the version in effect when it started', () => {
+    const v = [{ version: 1, effectiveFrom: '2025-08-01' }, { version: 2, effectiveFrom: '2026-08-01' }];
+    expect(versionForCohort(v, '2025-08-01')?.version).toBe(1);
+    expect(versionForCohort(v, '2026-08-01')?.version).toBe(2);
+    expect(versionForCohort(v, '2024-08-01')?.version).toBe(1);
+  });
+});
+
+describe.each(testEngines())('LOB programme API on %s', (engine) => {
+  let t: TestApp;
+  let student: Client, student2: Client, mentor: Client, docent: Client, coordinator: Client, ouder: Client, praktijk: Client;
+  let sanne: string;
+  let helpende: string;
+  let zw2a: string;
+  const others: Client[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    // A clean period: year 1, period 3 of Sanne's cohort (February to April) has no demo records yet.
+    t.clock.set('2027-02-10T10:00:00Z');
+    [student, student2, mentor, docent, coordinator, ouder, praktijk] = await Promise.all(
+      ['student', 'student2', 'mentor', 'docent', 'coordinator', 'ouder', 'praktijk'].map((k) => signIn(t, `${k}@demo.koers.nl`)),
+    );
+    sanne = await userIdByEmail(t, 'student@demo.koers.nl');
+    helpende = (await t.deps.db.selectFrom('programmes').select('id').where('crebo', '=', '25498').executeTakeFirstOrThrow()).id;
+    zw2a = (await t.deps.db.selectFrom('groups').select('id').where('code', '=', 'ZW2A').executeTakeFirstOrThrow()).id;
+    const classmates = await sql<{ email: string }>`select u.email from users u join enrolments e on e.student_id = u.id
+      where e.group_id = ${zw2a} and u.email like 'leerling%' order by u.email limit 4`.execute(t.deps.db);
+    for (const c of classmates.rows) others.push(await signIn(t, c.email));
+  });
+  afterAll(() => t?.close());
+
+  async function createActivity(by: Client, body: Record<string, unknown>) {
+    const res = await by.post('/api/v1/lob/activities', { description: '', location: 'ROC Koersland', competencies: ['werkexploratie'], ...body });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  }
+
+  describe('programme and status', () => {
+    let entryIds: string[] = [];
+
+    it('lets the coordinator publish a version for a cohort; an older cohort keeps its version', async () => {
+      const minimal = { effectiveFrom: '2026-08-01', rule: 'all', components: [{ year: 1, kind: 'conversation', title: 'Gesprek', count: 1 }] };
+      expect((await docent.post(`/api/v1/lob/programmes/${helpende}/versions`, minimal)).statusCode).toBe(403);
+      const res = await coordinator.post(`/api/v1/lob/programmes/${helpende}/versions`, {
+        effectiveFrom: '2026-08-01',
+        rule: 'all',
+        ruleText: 'Alle onderdelen gedaan.',
+        components: [
+          { year: 1, period: 3, kind: 'conversation', title: 'Eén loopbaangesprek', count: 1 },
+          { year: 1, period: 3, kind: 'activity', title: 'Twee werkplekgerichte activiteiten', count: 2, activityKinds: ['company_visit', 'guest_lesson', 'job_shadowing'] },
+          { year: 1, period: 3, kind: 'entries', title: 'Drie ervaringen, drie competenties', count: 3, minCompetencies: 3 },
+          { year: 1, period: 3, kind: 'entries', title: 'Alleen niveau 4', count: 10, levels: [4] },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ version: 2, components: [{ position: 1 }, { position: 2 }, { position: 3 }, { position: 4 }] });
+      const versionView = await mentor.get(`/api/v1/lob/programme-versions/${res.json().id}`);
+      expect(versionView.statusCode).toBe(200);
+      expect((await student.get(`/api/v1/lob/programme-versions/${res.json().id}`)).statusCode).toBe(404);
+      const list = await coordinator.get('/api/v1/lob/programmes');
+      expect(list.json().items.find((p: any) => p.id === helpende).versions).toHaveLength(2);
+
+      const mine = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      expect(mine).toMatchObject({ required: 3, done: 0, fulfilled: false, version: { version: 2 } });
+      const s2 = await userIdByEmail(t, 'student2@demo.koers.nl');
+      expect((await student2.get(`/api/v1/students/${s2}/lob-status`)).json().version.version).toBe(1);
+    });
+
+    it('turns to met when the student completed every required component, and back when one is removed', async () => {
+      const visit = await createActivity(docent, { kind: 'company_visit', title: 'Bezoek De Linde', startsAt: '2027-02-15T09:00:00+01:00', endsAt: '2027-02-15T12:00:00+01:00' });
+      const lesson = await createActivity(docent, { kind: 'guest_lesson', title: 'Gastles', startsAt: '2027-02-20T09:00:00+01:00', endsAt: '2027-02-20T10:00:00+01:00' });
+      for (const id of [visit, lesson]) {
+        expect((await student.post(`/api/v1/lob/activities/${id}/signup`, {})).statusCode).toBe(201);
+        const rec = await docent.put(`/api/v1/lob/activities/${id}/participation`, { items: [{ studentId: sanne, attended: true }] });
+        expect(rec.statusCode, rec.body).toBe(200);
+      }
+      const planned = await mentor.post('/api/v1/conversations', { studentId: sanne, plannedAt: '2027-02-10T13:00:00+01:00' });
+      expect(planned.statusCode, planned.body).toBe(201);
+      expect((await mentor.patch(`/api/v1/conversations/${planned.json().id}`, { held: true, heldOn: '2027-02-10' })).statusCode).toBe(204);
+      let status = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      expect(status).toMatchObject({ done: 2, fulfilled: false });
+
+      for (const competence of ['kwaliteiten', 'motieven', 'netwerken']) {
+        const e = await student.post('/api/v1/portfolio/entries', { kind: 'school', title: `Ervaring ${competence}`, occurredOn: '2027-02-10', competencies: [competence], reflection: { reflectie: 'Geleerd.' } });
+        expect(e.statusCode, e.body).toBe(201);
+        entryIds.push(e.json().id);
+      }
+      status = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      expect(status, JSON.stringify(status.components.map((c: any) => [c.title, c.done, c.competenciesCovered]))).toMatchObject({ required: 3, done: 3, fulfilled: true });
+      expect(status.components.every((c: any) => c.status === 'met')).toBe(true);
+      // Readers: the mentor, a parent while allowed, the coordinator; entries of the student stay private.
+      const byMentor = (await mentor.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      expect(byMentor.fulfilled).toBe(true);
+      expect(byMentor.components[2].records).toEqual([]);
+      expect(byMentor.components[2].done).toBe(3);
+      expect((await ouder.get(`/api/v1/students/${sanne}/lob-status`)).json().fulfilled).toBe(true);
+      expect((await coordinator.get(`/api/v1/students/${sanne}/lob-status`)).statusCode).toBe(200);
+      expect((await praktijk.get(`/api/v1/students/${sanne}/lob-status`)).statusCode).toBe(404);
+      expect((await docent.get(`/api/v1/students/${sanne}/lob-status`)).statusCode).toBe(404);
+
+      expect((await student.delete(`/api/v1/portfolio/entries/${entryIds[2]}`)).statusCode).toBe(204);
+      status = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      expect(status).toMatchObject({ done: 2, fulfilled: false });
+      expect(status.components[2]).toMatchObject({ done: 2, met: false, status: 'open' });
+      entryIds = entryIds.slice(0, 2);
+    });
+
+    it('lets only the mentor record a documented, audited exception, and revoke it', async () => {
+      const status = (await mentor.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      const entries = status.components[2];
+      expect((await docent.post(`/api/v1/students/${sanne}/lob-status/overrides`, { componentId: entries.id, reason: 'Vervangende opdracht gemaakt' })).statusCode).toBe(404);
+      expect((await mentor.post(`/api/v1/students/${sanne}/lob-status/overrides`, { componentId: entries.id, reason: 'kort' })).statusCode).toBe(400);
+      const res = await mentor.post(`/api/v1/students/${sanne}/lob-status/overrides`, { componentId: entries.id, reason: 'Vervangende opdracht gemaakt na ziekte' });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().fulfilled).toBe(true);
+      const overrideId = res.json().components[2].override.id;
+      expect(res.json().components[2].override.reason).toContain('ziekte');
+      // A parent sees that an exception exists, not its reason.
+      expect((await ouder.get(`/api/v1/students/${sanne}/lob-status`)).json().components[2].override.reason).toBeUndefined();
+      expect((await mentor.post(`/api/v1/students/${sanne}/lob-status/overrides`, { componentId: entries.id, reason: 'Nog een keer vastleggen' })).statusCode).toBe(409);
+      const audit = await t.deps.db.selectFrom('audit_log').select('action').where('student_id', '=', sanne).where('action', 'like', 'programme.override.%').execute();
+      expect(audit.map((a) => a.action)).toContain('programme.override.create');
+      const revoked = await mentor.delete(`/api/v1/students/${sanne}/lob-status/overrides/${overrideId}`);
+      expect(revoked.statusCode).toBe(200);
+      expect(revoked.json().fulfilled).toBe(false);
+    });
+
+    it('lists every student of the group with their status and why, as JSON, CSV and PDF', async () => {
+      expect((await docent.get(`/api/v1/lob/results?groupId=${zw2a}`)).statusCode).toBe(403);
+      expect((await mentor.get('/api/v1/lob/results')).statusCode).toBe(400);
+      const res = await mentor.get(`/api/v1/lob/results?groupId=${zw2a}`);
+      expect(res.statusCode).toBe(200);
+      const items = res.json().items;
+      expect(items).toHaveLength(20);
+      const row = items.find((r: any) => r.studentId === sanne);
+      expect(row).toMatchObject({ fulfilled: false, done: 2, required: 3 });
+      expect(row.missing.map((m: any) => m.title)).toEqual(['Drie ervaringen, drie competenties']);
+      const csv = await coordinator.get(`/api/v1/lob/results.csv?groupId=${zw2a}`);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const lines = csv.body.trim().split('\r\n');
+      expect(lines).toHaveLength(21);
+      expect(lines.find((l) => l.includes('Sanne de Wit'))).toContain('"niet voldaan"');
+      const pdf = await coordinator.get(`/api/v1/lob/results.pdf?programmeId=${helpende}`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+      const exports = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'programme.results.export').execute();
+      expect(exports).toHaveLength(2);
+    });
+  });
+
+  describe('catalogue, sign-up and waiting list', () => {
+    it('shows students the activities meant for them and staff all of the institution', async () => {
+      const ict = (await t.deps.db.selectFrom('programmes').select('id').where('crebo', '=', '25604').executeTakeFirstOrThrow()).id;
+      const id = await createActivity(docent, { kind: 'company_visit', title: 'Alleen ICT', startsAt: '2027-03-01T09:00:00+01:00', endsAt: '2027-03-01T12:00:00+01:00', audience: { programmeIds: [ict] } });
+      expect((await student.get('/api/v1/lob/activities')).json().items.some((a: any) => a.id === id)).toBe(false);
+      expect((await coordinator.get('/api/v1/lob/activities')).json().items.some((a: any) => a.id === id)).toBe(true);
+      expect((await student.get(`/api/v1/lob/activities/${id}`)).statusCode).toBe(404);
+      expect((await student.post(`/api/v1/lob/activities/${id}/signup`, {})).statusCode).toBe(404);
+      expect((await ouder.get('/api/v1/lob/activities')).statusCode).toBe(403);
+      expect((await student.post('/api/v1/lob/activities', { kind: 'workshop', title: 'Zelf bedacht', startsAt: '2027-03-01T09:00:00+01:00', endsAt: '2027-03-01T10:00:00+01:00' })).statusCode).toBe(403);
+    });
+
+    it('refuses the next sign-up when full and offers the waiting list; cancelling promotes the first on it', async () => {
+      const id = await createActivity(docent, { kind: 'job_shadowing', title: 'Meeloopdag, één plek', capacity: 1, startsAt: '2027-03-05T09:00:00+01:00', endsAt: '2027-03-05T12:00:00+01:00' });
+      const first = await student.post(`/api/v1/lob/activities/${id}/signup`, {});
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toEqual({ status: 'registered', position: null });
+      expect((await student.post(`/api/v1/lob/activities/${id}/signup`, {})).json().error.code).toBe('already_signed_up');
+
+      const full = await student2.post(`/api/v1/lob/activities/${id}/signup`, {});
+      expect(full.statusCode).toBe(409);
+      expect(full.json().error).toMatchObject({ code: 'activity_full', fields: { waitlist: 'available' } });
+      expect(full.json().error.message).toContain('wachtlijst');
+      const waiting = await student2.post(`/api/v1/lob/activities/${id}/signup`, { waitlist: true });
+      expect(waiting.statusCode).toBe(201);
+      expect(waiting.json()).toEqual({ status: 'waitlisted', position: 1 });
+      expect((await others[0].post(`/api/v1/lob/activities/${id}/signup`, { waitlist: true })).json()).toEqual({ status: 'waitlisted', position: 2 });
+
+      const cancelled = await student.delete(`/api/v1/lob/activities/${id}/signup`);
+      expect(cancelled.statusCode).toBe(200);
+      expect(cancelled.json().promoted).toBe(await userIdByEmail(t, 'student2@demo.koers.nl'));
+      expect((await student2.get(`/api/v1/lob/activities/${id}`)).json().mySignup).toMatchObject({ status: 'registered' });
+      expect((await others[0].get(`/api/v1/lob/activities/${id}`)).json().mySignup).toMatchObject({ status: 'waitlisted', position: 1 });
+      const participants = await docent.get(`/api/v1/lob/activities/${id}/participants`);
+      expect(participants.json().items.map((p: any) => p.status)).toEqual(['registered', 'waitlisted']);
+      expect((await student.get(`/api/v1/lob/activities/${id}/participants`)).statusCode).toBe(403);
+      expect((await mentor.put(`/api/v1/lob/activities/${id}/participation`, { items: [{ studentId: sanne, attended: true }] })).statusCode).toBe(403);
+    });
+
+    it('never gives more places than there are when students sign up at the same moment', async () => {
+      const id = await createActivity(docent, { kind: 'trial_lesson', title: 'Proefles, twee plekken', capacity: 2, startsAt: '2027-03-06T09:00:00+01:00', endsAt: '2027-03-06T12:00:00+01:00' });
+      const results = await Promise.all([student, student2, ...others].map((c) => c.post(`/api/v1/lob/activities/${id}/signup`, {})));
+      const codes = results.map((r) => r.statusCode).sort();
+      expect(codes).toEqual([201, 201, 409, 409, 409, 409]);
+      const activity = (await docent.get(`/api/v1/lob/activities/${id}`)).json();
+      expect(activity).toMatchObject({ registered: 2, waitlisted: 0, capacity: 2 });
+    });
+  });
+});

@@ -1,0 +1,72 @@
+import type { Generated } from 'kysely';
+import type { ActivityKind, ComponentKind } from './schema.js';
+import type { Competence } from '../portfolio/schema.js';
+
+/** Tables owned by the programme module (migration 0030). */
+export interface ProgrammeTables {
+  lob_activities: {
+    id: Generated<string>;
+    institution_id: string;
+    kind: ActivityKind;
+    title: string;
+    description: string;
+    competencies: Competence[];
+    starts_at: Date;
+    ends_at: Date;
+    location: string;
+    capacity: number | null;
+    organiser_id: string | null;
+    audience_programme_ids: string[];
+    audience_levels: number[];
+    audience_cohort_ids: string[];
+    created_at: Date;
+  };
+  lob_activity_signups: {
+    activity_id: string;
+    student_id: string;
+    seq: Generated<number>;
+    status: 'registered' | 'waitlisted' | 'cancelled';
+    signed_up_at: Date;
+    attended: boolean | null;
+    recorded_by: string | null;
+    recorded_at: Date | null;
+  };
+  lob_programme_versions: {
+    id: Generated<string>;
+    institution_id: string;
+    programme_id: string;
+    version: number;
+    effective_from: string;
+    rule: 'all' | 'min_components';
+    rule_min: number | null;
+    rule_text: string;
+    created_by: string | null;
+    created_at: Date;
+  };
+  lob_programme_components: {
+    id: Generated<string>;
+    version_id: string;
+    position: number;
+    year: number;
+    period: number | null;
+    kind: ComponentKind;
+    title: string;
+    required_count: number;
+    activity_kinds: ActivityKind[];
+    min_competencies: number;
+    levels: number[];
+    pathways: ('BOL' | 'BBL')[];
+    intensity: string;
+    guidance: string;
+  };
+  lob_status_overrides: {
+    id: Generated<string>;
+    student_id: string;
+    component_id: string;
+    reason: string;
+    decided_by: string | null;
+    decided_at: Date;
+    revoked_by: string | null;
+    revoked_at: Date | null;
+  };
+}
