@@ -11,6 +11,13 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'home', roles: 'all' },
   { path: '/portfolio', label: 'portfolio', roles: ['student'] },
+  { path: '/begeleiding', label: 'caseload', roles: ['mentor'] },
+  { path: '/gesprekken', label: 'conversations', roles: ['student'] },
+  { path: '/agenda', label: 'agenda', roles: ['student', 'mentor', 'docent', 'parent', 'praktijkopleider'] },
+  { path: '/groepen', label: 'groups', roles: ['student', 'mentor', 'docent'] },
+  { path: '/berichten', label: 'messages', roles: ['student', 'mentor', 'parent', 'praktijkopleider'] },
+  { path: '/aanwezigheid', label: 'attendance', roles: ['mentor', 'docent'] },
+  { path: '/meldingen', label: 'notifications', roles: 'all' },
   { path: '/beheer', label: 'admin', roles: ['institution_admin', 'lob_coordinator', 'manager'] },
   { path: '/lob/voortgang', label: 'lobStatus', roles: ['student'] },
   { path: '/opdrachten', label: 'assignments', roles: ['student'] },

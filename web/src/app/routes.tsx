@@ -28,6 +28,18 @@ export const PAGES: PageRoute[] = [
   { path: '/portfolio/plan', roles: ['student'], load: () => import('../features/portfolio/PlanPage') },
   { path: '/portfolio/netwerk', roles: ['student'], load: () => import('../features/portfolio/NetworkPage') },
   { path: '/portfolio/reis', roles: ['student'], load: () => import('../features/portfolio/JourneyPage') },
+  // guidance (begeleiding): caseload, conversations, agenda, group feed, messages, attendance, notifications
+  { path: '/begeleiding', roles: ['mentor'], load: () => import('../features/guidance/CaseloadPage') },
+  { path: '/gesprekken', roles: ['student'], load: () => import('../features/guidance/ConversationsPage') },
+  { path: '/gesprekken/:id', load: () => import('../features/guidance/ConversationPage') },
+  { path: '/agenda', load: () => import('../features/guidance/AgendaPage') },
+  { path: '/groepen', load: () => import('../features/guidance/GroupsPage') },
+  { path: '/groepen/:id', load: () => import('../features/guidance/FeedPage') },
+  { path: '/berichten', load: () => import('../features/guidance/MessagesPage') },
+  { path: '/berichten/:userId', load: () => import('../features/guidance/ThreadPage') },
+  { path: '/aanwezigheid', roles: ['mentor', 'docent'], load: () => import('../features/guidance/AttendancePage') },
+  { path: '/aanwezigheid/:id', roles: ['mentor', 'docent'], load: () => import('../features/guidance/SessionPage') },
+  { path: '/meldingen', load: () => import('../features/guidance/NotificationsPage') },
   // identity: second sign-in step, account, password reset and invitations
   { path: '/inloggen/tweede-stap', load: () => import('../features/identity/MfaPage') },
   { path: '/account', load: () => import('../features/identity/AccountPage') },

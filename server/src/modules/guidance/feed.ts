@@ -18,15 +18,17 @@ type D = Pick<Deps, 'db' | 'clock' | 'audit' | 'mailer' | 'config'>;
 /** The groups whose feed this person may read, with unread counts, in one query. */
 export async function listMyGroups(deps: Pick<Deps, 'db' | 'clock'>, userId: string) {
   const today = schoolDate(deps.clock.now());
-  const r = await sql<{ id: string; code: string; name: string; unread: number }>`
+  const r = await sql<{ id: string; code: string; name: string; unread: number; mentor: boolean }>`
     select g.id, g.code, g.name,
+      exists (select 1 from group_mentors gm where gm.group_id = g.id and gm.user_id = ${userId}) as mentor,
       (select count(*) from guidance_feed_posts p where p.group_id = g.id and p.hidden_at is null
          and (p.author_id is distinct from ${userId})
          and p.created_at > coalesce((select fr.read_at from guidance_feed_reads fr where fr.group_id = g.id and fr.user_id = ${userId}), '-infinity'::timestamptz)) as unread
     from groups g
     where ${memberOfGroupSql(userId, today)}
-    order by g.code`.execute(deps.db);
-  return r.rows.map((g) => ({ id: g.id, code: g.code, name: g.name, unread: Number(g.unread) }));
+    order by mentor desc, g.code`.execute(deps.db);
+  // The groups one mentors come first: that is where a mentor usually takes attendance.
+  return r.rows.map((g) => ({ id: g.id, code: g.code, name: g.name, unread: Number(g.unread), mentor: g.mentor }));
 }
 
 export interface FeedPost {

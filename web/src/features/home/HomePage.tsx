@@ -5,6 +5,7 @@ import { Loading } from '../../ui/Loading';
 import { useRelatedStudents, useStudentProfile } from '../students/api';
 import { ProfileCard } from '../students/ProfileCard';
 import { PortfolioHomeSummary } from '../portfolio/HomeSummary';
+import { MentorGuidanceHome, ParentGuidanceHome } from '../guidance/GuidanceHome';
 
 /** The first page after signing in, shaped by the person's main role. */
 export default function HomePage() {
@@ -17,6 +18,8 @@ export default function HomePage() {
       <h1>{t('greeting', { name: me.givenName })}</h1>
       <p className="lead">{t(`roleIntro.${role ?? 'none'}`)}</p>
       {role === 'student' && <StudentHome me={me} />}
+      {role === 'mentor' && <MentorGuidanceHome />}
+      {role === 'parent' && <ParentGuidanceHome />}
       {(role === 'mentor' || role === 'docent' || role === 'parent' || role === 'praktijkopleider') && <GuideHome />}
       {(role === 'institution_admin' || role === 'lob_coordinator' || role === 'manager') && <InstitutionHome />}
     </section>

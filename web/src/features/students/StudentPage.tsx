@@ -6,6 +6,7 @@ import { Loading } from '../../ui/Loading';
 import { useStudentProfile } from './api';
 import { ProfileCard } from './ProfileCard';
 import { StudentPortfolioSection } from '../portfolio/StudentPortfolioSection';
+import { StudentGuidanceSection } from '../guidance/StudentGuidanceSection';
 
 /** A student's file as seen by someone who guides them. */
 export default function StudentPage() {
@@ -26,6 +27,7 @@ export default function StudentPage() {
       <h1>{data.displayName}</h1>
       <ProfileCard profile={data} />
       <StudentPortfolioSection studentId={data.id} />
+      <StudentGuidanceSection studentId={data.id} />
     </section>
   );
 }

@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, ApiError } from '../../app/api';
+import { Alert } from '../../ui/Alert';
+import { Loading } from '../../ui/Loading';
+import { useFeed, useMyGroups, useRefresh, type FeedPost } from './api';
+import { Saved, TextArea, When } from './ui';
+import './guidance.css';
+
+const REACTIONS = [
+  { key: 'like', symbol: '👍' },
+  { key: 'heart', symbol: '❤️' },
+  { key: 'clap', symbol: '👏' },
+] as const;
+
+/** The closed feed of one group: posts, replies, reactions; report a post; a mentor hides it. */
+export default function FeedPage() {
+  const { t } = useTranslation('guidance');
+  const { id } = useParams();
+  const { data, error, isLoading } = useFeed(id);
+  const groups = useMyGroups();
+  const refresh = useRefresh();
+  const [body, setBody] = useState('');
+  const group = groups.data?.items.find((g) => g.id === id);
+  async function post(e: FormEvent) {
+    e.preventDefault();
+    await api(`/groups/${id}/feed`, { body: { body } });
+    setBody('');
+    await refresh();
+  }
+  if (error) {
+    return (
+      <section className="page">
+        <h1>{t('feed.title')}</h1>
+        <Alert>{error instanceof ApiError ? error.message : t('errors.generic')}</Alert>
+      </section>
+    );
+  }
+  return (
+    <section className="page">
+      <h1>{group ? t('feed.titleOf', { group: group.name }) : t('feed.title')}</h1>
+      <p className="muted">{t('feed.closed')}</p>
+      <form onSubmit={post} className="card">
+        <TextArea label={t('feed.newPost')} value={body} required maxLength={4000} onChange={(e) => setBody(e.target.value)} />
+        <button type="submit" className="button">
+          {t('feed.post')}
+        </button>
+      </form>
+      {isLoading || !data ? (
+        <Loading />
+      ) : data.items.length === 0 ? (
+        <p>{t('feed.empty')}</p>
+      ) : (
+        <ul className="plain-list" aria-label={t('feed.posts')}>
+          {data.items.map((p) => (
+            <li key={p.id}>
+              <Post post={p} groupId={id!} canModerate={data.canModerate} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Post({ post: p, groupId, canModerate }: { post: FeedPost; groupId: string; canModerate: boolean }) {
+  const { t } = useTranslation('guidance');
+  const refresh = useRefresh();
+  const [reply, setReply] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const act = async (fn: () => Promise<unknown>, message?: string) => {
+    await fn();
+    if (message) setStatus(message);
+    await refresh();
+  };
+  async function sendReply(e: FormEvent) {
+    e.preventDefault();
+    await act(() => api(`/groups/${groupId}/feed`, { body: { body: reply, parentId: p.id } }));
+    setReply('');
+  }
+  const author = p.author?.displayName ?? t('feed.formerMember');
+  return (
+    <article className="feed-post" aria-label={t('feed.postBy', { name: author })}>
+      <p className="muted">
+        <strong>{author}</strong> · <When iso={p.createdAt} />
+        {p.hidden && <> · {t('feed.hidden')}</>}
+        {canModerate && p.reports ? <> · {t('feed.reports', { count: p.reports })}</> : null}
+      </p>
+      <p className="break">{p.body ?? t('feed.hiddenText')}</p>
+      <div className="row-actions">
+        {REACTIONS.map((r) => (
+          <button
+            key={r.key}
+            type="button"
+            className="button button--quiet"
+            aria-pressed={p.myReactions.includes(r.key)}
+            onClick={() => void act(() => api(`/feed/posts/${p.id}/reactions`, { body: { reaction: r.key } }))}
+          >
+            <span aria-hidden="true">{r.symbol}</span>
+            <span className="visually-hidden">{t(`feed.reaction.${r.key}`)}</span> {p.reactions[r.key]}
+          </button>
+        ))}
+        {!p.hidden && (
+          <button type="button" className="button button--quiet" onClick={() => void act(() => api(`/feed/posts/${p.id}/report`, { body: { reason: '' } }), t('feed.reported'))}>
+            {t('feed.report')}
+          </button>
+        )}
+        {canModerate && (
+          <button type="button" className="button button--quiet" onClick={() => void act(() => api(`/feed/posts/${p.id}/hidden`, { body: { hidden: !p.hidden } }))}>
+            {p.hidden ? t('feed.unhide') : t('feed.hide')}
+          </button>
+        )}
+      </div>
+      <Saved text={status} />
+      {p.replies.length > 0 && (
+        <ul className="feed-post__replies" aria-label={t('feed.replies')}>
+          {p.replies.map((r) => (
+            <li key={r.id}>
+              <p className="muted">
+                <strong>{r.author?.displayName ?? t('feed.formerMember')}</strong> · <When iso={r.createdAt} />
+              </p>
+              <p className="break">{r.body ?? t('feed.hiddenText')}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={sendReply}>
+        <TextArea label={t('feed.reply')} value={reply} required maxLength={4000} rows={2} onChange={(e) => setReply(e.target.value)} />
+        <button type="submit" className="button button--secondary">
+          {t('feed.sendReply')}
+        </button>
+      </form>
+    </article>
+  );
+}
