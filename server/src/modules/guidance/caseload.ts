@@ -19,6 +19,8 @@ export const THRESHOLDS = {
   absenceWindowDays: 28,
   /** an entry shared with the mentor waits this many days for a first word back */
   feedbackWaitDays: 7,
+  /** older requests are no longer a signal: the moment for that feedback has passed */
+  feedbackWindowDays: 56,
 } as const;
 
 export type SignalCode = 'no_entry' | 'no_conversation' | 'overdue_agreements' | 'unanswered_feedback' | 'absence' | (string & {});
@@ -91,6 +93,7 @@ export async function loadCaseload(deps: Pick<Deps, 'db' | 'clock'>, mentorId: s
   const period = periodStart(today);
   const absenceFrom = addDays(today, -THRESHOLDS.absenceWindowDays);
   const feedbackBefore = new Date(now.getTime() - THRESHOLDS.feedbackWaitDays * 86_400_000);
+  const feedbackAfter = new Date(now.getTime() - THRESHOLDS.feedbackWindowDays * 86_400_000);
   const r = await sql<Row>`
     with mine as (
       select distinct on (e.student_id) e.student_id, g.id as group_id, g.code as group_code
@@ -117,7 +120,7 @@ export async function loadCaseload(deps: Pick<Deps, 'db' | 'clock'>, mentorId: s
       -- shared with the mentor, published, older than the wait, and no mentor word after the student's last one
       select pe.student_id, count(*) as n from portfolio_entries pe
       where pe.student_id in (select student_id from mine) and pe.status = 'published' and 'mentor' = any(pe.sharing)
-        and pe.created_at < ${feedbackBefore}
+        and pe.created_at < ${feedbackBefore} and pe.created_at >= ${feedbackAfter}
         and coalesce((select f.author_role from portfolio_feedback f where f.entry_id = pe.id order by f.seq desc limit 1), 'student') = 'student'
       group by pe.student_id
     ), absence as (
