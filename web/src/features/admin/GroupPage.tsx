@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Field } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
-import { adminPath, isAdmin, useAdmin, useInstitutionId, useSubmit, type GroupDetail, type ListResponse, type UserItem } from './api';
+import { adminPath, isAdmin, useAdmin, useInstitutionId, useSubmit, type GroupDetail, type ListResponse, type Named, type Programme, type UserItem } from './api';
+import { DeleteControl, ItemForm, orNull, type FieldSpec } from './crud';
 import { AdminPage, FormStatus, SelectField, TableWrap } from './ui';
 
 /** /beheer/groepen/:id: one group, its mentors (add, remove) and its students (enrol). */
@@ -38,7 +39,7 @@ export default function GroupPage() {
             <tbody>
               {group.enrolments.map((e) => (
                 <tr key={e.id}>
-                  <th scope="row">{e.student.displayName}</th>
+                  <th scope="row">{admin ? <Link to={`/beheer/gebruikers/${e.student.id}`}>{e.student.displayName}</Link> : e.student.displayName}</th>
                   <td>{formatDate(e.startsOn, i18n.language)}</td>
                   <td>{e.endsOn ? formatDate(e.endsOn, i18n.language) : '—'}</td>
                 </tr>
@@ -48,6 +49,7 @@ export default function GroupPage() {
         </TableWrap>
         {admin && <EnrolForm groupId={group.id} />}
       </section>
+      {admin && <GroupEdit group={group} />}
     </AdminPage>
   );
 }
@@ -130,5 +132,44 @@ function EnrolForm({ groupId }: { groupId: string }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Group fields: code, name, opleiding and cohort (shared with nothing else, so kept here). */
+function useGroupFields(): FieldSpec[] {
+  const { t } = useTranslation('admin');
+  const programmes = useAdmin<ListResponse<Programme>>('/programmes').data?.items ?? [];
+  const cohorts = useAdmin<ListResponse<Named>>('/cohorts').data?.items ?? [];
+  return [
+    { name: 'code', label: t('groups.code'), hint: t('groups.codeHint'), required: true },
+    { name: 'name', label: t('groups.name'), required: true },
+    { name: 'programmeId', label: t('groups.programme'), type: 'select', placeholder: t('none'), options: programmes.map((p) => ({ value: p.id, label: `${p.name} (${p.crebo}, ${p.pathway})` })) },
+    { name: 'cohortId', label: t('groups.cohort'), type: 'select', placeholder: t('none'), options: cohorts.map((c) => ({ value: c.id, label: c.name })) },
+  ];
+}
+
+/** Change the group, or remove it when no enrolment refers to it any more. */
+function GroupEdit({ group }: { group: GroupDetail }) {
+  const { t } = useTranslation('admin');
+  const inst = useInstitutionId();
+  const navigate = useNavigate();
+  const fields = useGroupFields();
+  const path = adminPath(inst, `/groups/${group.id}`);
+  const initial = { code: group.code, name: group.name, programmeId: group.programme?.id ?? '', cohortId: group.cohort?.id ?? '' };
+  const body = (v: Record<string, string>) => ({ code: v.code, name: v.name, programmeId: orNull(v.programmeId), cohortId: orNull(v.cohortId) });
+  const deleted = () => navigate('/beheer/groepen', { state: { notice: t('crud.deleted', { name: group.code }) } });
+  return (
+    <section aria-labelledby="edit-group" className="card">
+      <h2 id="edit-group">{t('groups.editTitle')}</h2>
+      <ItemForm
+        fields={fields}
+        initial={initial}
+        submitLabel={t('save')}
+        success={() => t('saved')}
+        send={(v) => api(path, { method: 'PATCH', body: body(v) })}
+      />
+      <h3>{t('crud.deleteTitle')}</h3>
+      <DeleteControl name={group.code} path={path} inUse={t('groups.inUse', { name: group.code })} onDeleted={deleted} />
+    </section>
   );
 }

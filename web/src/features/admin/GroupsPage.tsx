@@ -1,20 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Field } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { adminPath, isAdmin, useAdmin, useInstitutionId, useSubmit, type Group, type ListResponse, type Named, type Programme } from './api';
 import { AdminPage, FormStatus, SelectField, TableWrap } from './ui';
+import { Notice } from './crud';
 
 /** /beheer/groepen: every group with its opleiding, cohort and mentors; a form to add one. */
 export default function GroupsPage() {
   const { t } = useTranslation('admin');
   const { data: me } = useMe();
   const { data } = useAdmin<ListResponse<Group>>('/groups');
+  // A group removed on its own page is announced here, where the admin lands.
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
   return (
     <AdminPage title={t('groups.title')} intro={t('groups.intro')}>
+      <Notice text={notice} />
       {!data ? <Loading /> : <GroupTable items={data.items} />}
       {isAdmin(me) && <GroupForm />}
     </AdminPage>

@@ -1,12 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { useMe, type Role } from '../../app/auth';
 import { Field } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { adminPath, ROLES, useAdmin, useInstitutionId, useSubmit, type UserDetail } from './api';
+import { DeleteControl } from './crud';
 import { AdminPage, FormStatus, SelectField } from './ui';
 
 /** /beheer/gebruikers/:id: name and e-mail, status, roles; enrolments and internships at a glance. */
@@ -21,7 +22,9 @@ export default function UserPage() {
       <RolesCard user={user} />
       <DetailsForm user={user} />
       <StatusCard user={user} />
+      <Enrolments user={user} />
       <Relations user={user} />
+      <PrivacyCard user={user} />
     </AdminPage>
   );
 }
@@ -133,7 +136,7 @@ function StatusCard({ user }: { user: UserDetail }) {
 function Relations({ user }: { user: UserDetail }) {
   const { t, i18n } = useTranslation('admin');
   const d = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : '…');
-  if (user.enrolments.length + user.internships.length + user.mentorOf.length === 0) return null;
+  if (user.internships.length + user.mentorOf.length === 0) return null;
   return (
     <section aria-labelledby="relations" className="card">
       <h2 id="relations">{t('users.relations')}</h2>
@@ -143,11 +146,6 @@ function Relations({ user }: { user: UserDetail }) {
             {t('users.mentorOf')} <Link to={`/beheer/groepen/${g.id}`}>{g.code}</Link>
           </li>
         ))}
-        {user.enrolments.map((e) => (
-          <li key={`e-${e.id}`}>
-            {t('users.enrolledIn')} {e.group ? <Link to={`/beheer/groepen/${e.group.id}`}>{e.group.code}</Link> : '—'} ({d(e.startsOn)} – {d(e.endsOn)})
-          </li>
-        ))}
         {user.internships.map((i) => (
           <li key={`i-${i.id}`}>
             {t('users.internship', { company: i.companyName, student: i.student.displayName })} ({d(i.startsOn)} – {d(i.endsOn)})
@@ -155,5 +153,188 @@ function Relations({ user }: { user: UserDetail }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+type Enrolment = UserDetail['enrolments'][number];
+
+/** The student's enrolments: each can be ended (a last day) or removed when made by mistake. */
+function Enrolments({ user }: { user: UserDetail }) {
+  const { t } = useTranslation('admin');
+  if (user.enrolments.length === 0) return null;
+  return (
+    <section aria-labelledby="enrolments" className="card">
+      <h2 id="enrolments">{t('users.enrolments')}</h2>
+      <ul className="list">
+        {user.enrolments.map((e) => (
+          <EnrolmentItem key={e.id} enrolment={e} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EnrolmentItem({ enrolment: e }: { enrolment: Enrolment }) {
+  const { t, i18n } = useTranslation('admin');
+  const inst = useInstitutionId();
+  const [ending, setEnding] = useState(false);
+  const code = e.group?.code ?? '—';
+  const d = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : t('users.noEnd'));
+  const path = adminPath(inst, `/enrolments/${e.id}`);
+  return (
+    <li className="enrolment">
+      <p>
+        {t('users.enrolledIn')} {e.group ? <Link to={`/beheer/groepen/${e.group.id}`}>{code}</Link> : code} ({d(e.startsOn)} – {d(e.endsOn)})
+      </p>
+      {ending ? (
+        <EndEnrolmentForm path={path} code={code} startsOn={e.startsOn} onClose={() => setEnding(false)} />
+      ) : (
+        <div className="row-actions">
+          <button type="button" className="button button--secondary" onClick={() => setEnding(true)}>
+            {t('users.endEnrolment', { code })}
+          </button>
+          <DeleteControl
+            name={t('users.enrolmentName', { code })}
+            label={t('users.removeEnrolment', { code })}
+            path={path}
+            inUse={t('errors.generic')}
+            onDeleted={() => undefined}
+          />
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The last day of an enrolment; today by default. */
+function EndEnrolmentForm({ path, code, startsOn, onClose }: { path: string; code: string; startsOn: string; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const s = useSubmit();
+  const today = new Date().toISOString().slice(0, 10);
+  const [endsOn, setEndsOn] = useState(today < startsOn ? startsOn : today);
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    const ok = await s.run(() => api(path, { method: 'PATCH', body: { endsOn } }), t('users.enrolmentEnded', { code }));
+    if (ok) onClose();
+  }
+  return (
+    <form onSubmit={submit} noValidate className="inline-form">
+      <FormStatus error={s.error} done={null} />
+      <Field label={t('users.lastDay', { code })} type="date" value={endsOn} error={s.fields.endsOn} onChange={(ev) => setEndsOn(ev.target.value)} required />
+      <div className="row-actions">
+        <button type="submit" className="button" disabled={s.busy}>
+          {t('users.endEnrolmentConfirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Rights of access and erasure (AVG art. 15 and 17), answered by the administrator. */
+function PrivacyCard({ user }: { user: UserDetail }) {
+  const { t } = useTranslation('admin');
+  const { data: me } = useMe();
+  return (
+    <section aria-labelledby="privacy" className="card">
+      <h2 id="privacy">{t('privacy.title')}</h2>
+      <DownloadData user={user} />
+      <h3 id="erase">{t('privacy.eraseTitle')}</h3>
+      {me?.id === user.id ? <p>{t('privacy.notYourself')}</p> : <EraseControl user={user} />}
+    </section>
+  );
+}
+
+/** Saves a JSON value as a file through a temporary link. */
+function saveJson(value: unknown, fileName: string) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function DownloadData({ user }: { user: UserDetail }) {
+  const { t } = useTranslation('admin');
+  const s = useSubmit();
+  async function download() {
+    const ok = await s.run(() => api(`/admin/people/${user.id}/data-export`), t('privacy.downloaded', { name: user.displayName }));
+    if (ok) saveJson(ok.value, `koers-gegevens-${user.id}.json`);
+  }
+  return (
+    <>
+      <p>{t('privacy.downloadIntro')}</p>
+      <FormStatus error={s.error} done={s.done} />
+      <button type="button" className="button button--secondary" onClick={download} disabled={s.busy}>
+        {t('privacy.download')}
+      </button>
+    </>
+  );
+}
+
+/** Erasure in two steps: a warning, then the person's e-mail address typed as confirmation. */
+function EraseControl({ user }: { user: UserDetail }) {
+  const { t } = useTranslation('admin');
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <p>{t('privacy.eraseIntro')}</p>
+      {asking ? (
+        <EraseConfirm user={user} onCancel={() => setAsking(false)} />
+      ) : (
+        <button type="button" className="button button--danger" onClick={() => setAsking(true)}>
+          {t('privacy.erase')}
+        </button>
+      )}
+    </>
+  );
+}
+
+function EraseConfirm({ user, onCancel }: { user: UserDetail; onCancel: () => void }) {
+  const { t } = useTranslation('admin');
+  const navigate = useNavigate();
+  const s = useSubmit();
+  const [email, setEmail] = useState('');
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    const ok = await s.run(() => api(`/admin/people/${user.id}/erase`, { body: { confirmEmail: email } }));
+    if (ok) navigate('/beheer/gebruikers', { state: { notice: t('privacy.erased', { name: user.displayName }) } });
+  }
+  return (
+    <form onSubmit={submit} noValidate className="form erase-confirm">
+      <div className="alert alert--error" role="note" aria-labelledby="erase-warning">
+        <p id="erase-warning">
+          <strong>{t('privacy.warningTitle', { name: user.displayName })}</strong>
+        </p>
+        <ul>
+          <li>{t('privacy.warningAll')}</li>
+          <li>{t('privacy.warningFinal')}</li>
+          <li>{t('privacy.warningAudit')}</li>
+        </ul>
+      </div>
+      <FormStatus error={s.fields.confirmEmail ? null : s.error} done={null} />
+      <Field
+        label={t('privacy.confirmLabel', { email: user.email })}
+        type="email"
+        autoComplete="off"
+        value={email}
+        error={s.fields.confirmEmail}
+        onChange={(ev) => setEmail(ev.target.value)}
+        required
+      />
+      <div className="row-actions">
+        <button type="submit" className="button button--danger" disabled={s.busy || email.trim() === ''}>
+          {t('privacy.eraseConfirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

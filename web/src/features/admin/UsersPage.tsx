@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api } from '../../app/api';
 import type { Role } from '../../app/auth';
 import { Field } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { adminPath, ROLES, useAdmin, useInstitutionId, useSubmit, type ListResponse, type UserDetail, type UserItem } from './api';
 import { AdminPage, FormStatus, SelectField, TableWrap } from './ui';
+import { Notice } from './crud';
 
 const PAGE_SIZE = 25;
 
@@ -21,6 +22,8 @@ export default function UsersPage() {
   const cursor = cursors.at(-1);
   const params = new URLSearchParams({ limit: String(PAGE_SIZE), ...(query && { q: query }), ...(role && { role }), ...(cursor && { cursor }) });
   const { data } = useAdmin<ListResponse<UserItem>>(`/users?${params}`);
+  // An erased person is announced here, where the admin lands afterwards.
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
 
   function search(e: FormEvent) {
     e.preventDefault();
@@ -30,6 +33,7 @@ export default function UsersPage() {
 
   return (
     <AdminPage title={t('users.title')} intro={t('users.intro')}>
+      <Notice text={notice} />
       <form role="search" onSubmit={search} className="inline-form" aria-label={t('users.searchLabel')}>
         <Field label={t('users.search')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
         <SelectField

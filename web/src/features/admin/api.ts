@@ -45,6 +45,15 @@ export interface Named {
   id: string;
   name: string;
 }
+export interface Location extends Named {
+  city: string;
+}
+export interface Cohort extends Named {
+  startsOn: string;
+}
+export interface Team extends Named {
+  members: Person[];
+}
 export interface Programme {
   id: string;
   crebo: string;
@@ -114,6 +123,7 @@ export function useSubmit() {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
+  const [code, setCode] = useState<string | null>(null);
 
   /** Runs the request; resolves to { value } on success and null on failure (shown in the form). */
   async function run<T>(action: () => Promise<T>, success?: string): Promise<{ value: T } | null> {
@@ -121,6 +131,7 @@ export function useSubmit() {
     setError(null);
     setFields({});
     setDone(null);
+    setCode(null);
     try {
       const result = await action();
       await qc.invalidateQueries({ queryKey: ['admin'] });
@@ -130,13 +141,14 @@ export function useSubmit() {
       if (err instanceof ApiError) {
         setError(err.message);
         setFields(err.fields);
+        setCode(err.code);
       } else setError(t('errors.generic'));
       return null;
     } finally {
       setBusy(false);
     }
   }
-  return { busy, error, fields, done, run, reset: () => (setError(null), setFields({}), setDone(null)) };
+  return { busy, error, fields, done, code, run, reset: () => (setError(null), setFields({}), setDone(null), setCode(null)) };
 }
 
 export const adminPath = (inst: string | null, path: string) => `/admin/institutions/${inst}${path}`;
