@@ -5,6 +5,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { schoolDate } from '../../platform/clock.js';
 import type { Competence } from '../portfolio/schema.js';
 import type { ActivityKind, CreateActivityInput } from './schema.js';
+import { mirrorParticipationToAttendance, tookPart } from './attendance.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock' | 'audit'>;
 
@@ -239,11 +240,11 @@ export interface Participant {
 export async function listParticipants(deps: Pick<Deps, 'db' | 'clock'>, activityId: string): Promise<Participant[]> {
   const today = schoolDate(deps.clock.now());
   const r = await sql<any>`
-    select s.student_id, u.display_name, s.status, s.attended,
+    select s.student_id, u.display_name, s.status, ${tookPart} as attended,
       (select g.code from enrolments e join groups g on g.id = e.group_id where e.student_id = s.student_id
         and e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date) limit 1) as group_code,
       case when s.status = 'waitlisted' then row_number() over (partition by s.status order by s.seq) end as position
-    from lob_activity_signups s join users u on u.id = s.student_id
+    from lob_activity_signups s join users u on u.id = s.student_id join lob_activities a on a.id = s.activity_id
     where s.activity_id = ${activityId} and s.status <> 'cancelled'
     order by s.status, s.seq`.execute(deps.db);
   return r.rows.map((row) => ({
@@ -258,7 +259,8 @@ export async function listParticipants(deps: Pick<Deps, 'db' | 'clock'>, activit
 
 /**
  * The organiser records who took part. A student of the institution who came without signing
- * up is added as registered (a walk-in); students of other institutions are refused.
+ * up is added as registered (a walk-in); students of other institutions are refused. The same
+ * record goes into guidance's attendance (see attendance.ts), in the same transaction.
  */
 export async function recordParticipation(
   deps: Ctx,
@@ -292,6 +294,7 @@ export async function recordParticipation(
         })),
       )
       .execute();
+    await mirrorParticipationToAttendance(trx, deps.clock, actor, activity, items);
     await deps.audit.record(
       { action: 'programme.participation.record', actorId: actor.userId, institutionId: activity.institutionId, subjectType: 'lob_activity', subjectId: activity.id, ip, details: { count: items.length } },
       trx,

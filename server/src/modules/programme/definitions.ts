@@ -3,6 +3,8 @@ import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
 import { loadVersions } from './progress.js';
 import type { CreateVersionInput } from './schema.js';
+import { AppError } from '../../platform/errors.js';
+import { schoolDate } from '../../platform/clock.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock' | 'audit'>;
 
@@ -36,8 +38,19 @@ export async function getVersion(deps: Pick<Deps, 'db'>, versionId: string) {
   return (await loadVersions(deps.db, [row.programme_id])).find((v) => v.id === versionId) ?? null;
 }
 
+/**
+ * A new version takes effect only for cohorts that have not started yet: its first day lies after
+ * today. So a cohort that already started always keeps the version it started with.
+ */
+export function assertFutureEffect(effectiveFrom: string, today: string): void {
+  if (effectiveFrom <= today) {
+    throw new AppError(422, 'version_effective_past', { effectiveFrom: 'Kies een datum na vandaag: een cohort dat al begonnen is, houdt zijn versie.' });
+  }
+}
+
 /** Publishes the next version of an opleiding's programme, with its components; audited. */
 export async function createVersion(deps: Ctx, actor: Actor, institutionId: string, input: CreateVersionInput, ip?: string) {
+  assertFutureEffect(input.effectiveFrom, schoolDate(deps.clock.now()));
   const id = await deps.db.transaction().execute(async (trx) => {
     // Serialise version numbers per opleiding: lock the programme row.
     await sql`select id from programmes where id = ${input.programmeId} for update`.execute(trx);

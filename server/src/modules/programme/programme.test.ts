@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '../../../test/helpers.js';
 import { componentWindow, evaluate, versionForCohort, type Version } from './evaluate.js';
+import { behindText } from './signals.js';
 
 type Client = Awaited<ReturnType<typeof signIn>>;
 
@@ -89,6 +90,14 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
     it('lets the coordinator publish a version for a cohort; an older cohort keeps its version', async () => {
       const minimal = { effectiveFrom: '2026-08-01', rule: 'all', components: [{ year: 1, kind: 'conversation', title: 'Gesprek', count: 1 }] };
       expect((await docent.post(`/api/v1/lob/programmes/${helpende}/versions`, minimal)).statusCode).toBe(403);
+      // Sanne's cohort started on 2026-08-01: a version taking effect then would change a started cohort.
+      const late = await coordinator.post(`/api/v1/lob/programmes/${helpende}/versions`, minimal);
+      expect(late.statusCode).toBe(422);
+      expect(late.json().error).toMatchObject({ code: 'version_effective_past', fields: { effectiveFrom: expect.stringContaining('na vandaag') } });
+      expect((await student.get(`/api/v1/students/${sanne}/lob-status`)).json().version.version).toBe(1);
+      expect((await coordinator.get('/api/v1/lob/programmes')).json().items.find((p: any) => p.id === helpende).versions).toHaveLength(1);
+      // Published in July, before the cohort starts: that cohort follows it.
+      t.clock.set('2026-07-20T10:00:00Z');
       const res = await coordinator.post(`/api/v1/lob/programmes/${helpende}/versions`, {
         effectiveFrom: '2026-08-01',
         rule: 'all',
@@ -100,6 +109,7 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
           { year: 1, period: 3, kind: 'entries', title: 'Alleen niveau 4', count: 10, levels: [4] },
         ],
       });
+      t.clock.set('2027-02-10T10:00:00Z');
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ version: 2, components: [{ position: 1 }, { position: 2 }, { position: 3 }, { position: 4 }] });
       const versionView = await mentor.get(`/api/v1/lob/programme-versions/${res.json().id}`);
@@ -242,6 +252,75 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       expect(codes).toEqual([201, 201, 409, 409, 409, 409]);
       const activity = (await docent.get(`/api/v1/lob/activities/${id}`)).json();
       expect(activity).toMatchObject({ registered: 2, waitlisted: 0, capacity: 2 });
+    });
+  });
+
+  describe('participation is attendance, and the caseload signal', () => {
+    const componentDone = async (title: string) =>
+      (await student.get(`/api/v1/students/${sanne}/lob-status`)).json().components.find((c: any) => c.title === title).done as number;
+    const visits = 'Twee werkplekgerichte activiteiten';
+
+    it('records participation once, as attendance too; a correction in attendance is what the engine counts', async () => {
+      const before = await componentDone(visits);
+      const id = await createActivity(docent, { kind: 'company_visit', title: 'Bezoek Zorgcentrum Het Anker', startsAt: '2027-02-05T09:00:00+01:00', endsAt: '2027-02-05T12:00:00+01:00' });
+      const rec = await docent.put(`/api/v1/lob/activities/${id}/participation`, { items: [{ studentId: sanne, attended: true }, { studentId: others[0].user.id, attended: false }] });
+      expect(rec.statusCode, rec.body).toBe(200);
+      expect(await componentDone(visits)).toBe(before + 1);
+
+      // The student's attendance summary shows the activity (mentor and student read the same record).
+      const summary = (await mentor.get(`/api/v1/students/${sanne}/attendance`)).json();
+      const session = summary.recent.find((r: any) => r.title === 'Bezoek Zorgcentrum Het Anker');
+      expect(session).toMatchObject({ kind: 'lob_activity', date: '2027-02-05', status: 'present' });
+      const theirs = (await mentor.get(`/api/v1/students/${others[0].user.id}/attendance`)).json();
+      expect(theirs.recent.find((r: any) => r.sessionId === session.sessionId)).toMatchObject({ status: 'absent_unexcused' });
+
+      // Recording again (a double submit) changes nothing: one session, one count.
+      expect((await docent.put(`/api/v1/lob/activities/${id}/participation`, { items: [{ studentId: sanne, attended: true }] })).statusCode).toBe(200);
+      const links = await t.deps.db.selectFrom('lob_activity_sessions').select('session_id').where('activity_id', '=', id).execute();
+      expect(links).toEqual([{ session_id: session.sessionId }]);
+      expect(await componentDone(visits)).toBe(before + 1);
+
+      // The mentor corrects the attendance: Sanne was not there after all. The engine follows.
+      const corrected = await mentor.put(`/api/v1/attendance/sessions/${session.sessionId}/students/${sanne}`, { status: 'absent_unexcused' });
+      expect(corrected.statusCode, corrected.body).toBeLessThan(300);
+      expect(await componentDone(visits)).toBe(before);
+      const participants = (await docent.get(`/api/v1/lob/activities/${id}/participants`)).json().items;
+      expect(participants.find((p: any) => p.studentId === sanne).attended).toBe(false);
+      expect((await docent.put(`/api/v1/lob/activities/${id}/participation`, { items: [{ studentId: sanne, attended: true }] })).statusCode).toBe(200);
+      expect(await componentDone(visits)).toBe(before + 1);
+      // The same student twice in one request is bad input, not a server error.
+      expect((await docent.put(`/api/v1/lob/activities/${id}/participation`, { items: [{ studentId: sanne, attended: true }, { studentId: sanne, attended: false }] })).statusCode).toBe(400);
+    });
+
+    it('signals the mentor when the inspanningsverplichting is behind schedule, in words, until it is fulfilled', async () => {
+      const sanneSignals = async (as = mentor) => {
+        const res = await as.get('/api/v1/mentor/caseload');
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json().items.find((s: any) => s.id === sanne).signals as { code: string; text: string }[]).filter((x) => x.code === 'lob_behind');
+      };
+      // In period 3 nothing has ended yet: not behind.
+      expect(await sanneSignals()).toEqual([]);
+      // After period 3 the component with three experiences was not met.
+      t.clock.set('2027-05-10T10:00:00Z');
+      try {
+        // Three months later: new sign-ins (the earlier sessions have been idle too long).
+        const [mentorInMay, sanneInMay] = [await signIn(t, 'mentor@demo.koers.nl'), await signIn(t, 'student@demo.koers.nl')];
+        const signals = await sanneSignals(mentorInMay);
+        expect(signals).toHaveLength(1);
+        expect(signals[0].text).toBe('Loopt achter met de inspanningsverplichting LOB: 1 onderdeel uit een afgelopen periode is niet gehaald (Drie ervaringen, drie competenties).');
+        // Fulfilled with a real record from that period: the signal is gone.
+        const e = await sanneInMay.post('/api/v1/portfolio/entries', { kind: 'school', title: 'Netwerkgesprek met mijn tante', occurredOn: '2027-04-20', competencies: ['netwerken'], reflection: { reflectie: 'Ik weet nu wie ik kan vragen.' } });
+        expect(e.statusCode, e.body).toBe(201);
+        expect((await sanneInMay.get(`/api/v1/students/${sanne}/lob-status`)).json().fulfilled).toBe(true);
+        expect(await sanneSignals(mentorInMay)).toEqual([]);
+      } finally {
+        t.clock.set('2027-02-10T10:00:00Z');
+      }
+    });
+
+    it('explains the signal in Dutch and English', () => {
+      expect(behindText({ count: 2, components: 'A, B' }, 'nl')).toBe('Loopt achter met de inspanningsverplichting LOB: 2 onderdelen uit een afgelopen periode zijn niet gehaald (A, B).');
+      expect(behindText({ count: 1, components: 'A' }, 'en')).toBe('Behind on the LOB obligation (inspanningsverplichting): 1 component from a past period was not met (A).');
     });
   });
 });

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/http.js';
 import { schoolDate } from '../../platform/clock.js';
 import { listCompletedExercises } from '../library/service.js';
 import type { Competence } from '../portfolio/schema.js';
+import { tookPart } from './attendance.js';
 import { listHeldConversations } from './conversations.js';
 import { componentWindow, evaluate, versionForCohort, type Evaluation, type Fact, type Override, type Version } from './evaluate.js';
 import type { ActivityKind } from './schema.js';
@@ -115,7 +116,8 @@ export async function loadVersions(db: Kysely<DB>, programmeIds: string[]): Prom
 }
 
 /**
- * The records that count, for all given students at once: attended activities, published
+ * The records that count, for all given students at once: activities taken part in (attendance
+ * decides where it was taken, see attendance.ts), published
  * portfolio entries (read-only: the portfolio module owns them), held conversations (through the
  * guidance adapter) and completed exercises (through the library service). Four queries in
  * parallel, whatever the number of students.
@@ -126,7 +128,7 @@ async function loadFacts(db: Kysely<DB>, studentIds: string[], from: string, to:
       select s.student_id, a.id, a.title, a.kind, a.competencies,
         to_char(a.starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as date
       from lob_activity_signups s join lob_activities a on a.id = s.activity_id
-      where s.student_id = any(${studentIds}::uuid[]) and s.attended and a.kind <> 'career_conversation'`.execute(db),
+      where s.student_id = any(${studentIds}::uuid[]) and ${tookPart} and a.kind <> 'career_conversation'`.execute(db),
     sql<{ student_id: string; id: string; title: string; date: string; competencies: Competence[] }>`
       select e.student_id, e.id, e.title, to_char(e.occurred_on, 'YYYY-MM-DD') as date, e.competencies
       from portfolio_entries e

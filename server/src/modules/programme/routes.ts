@@ -9,6 +9,7 @@ import { cancelSignup, createActivity, getActivity, institutionsWhere, listActiv
 import { createVersion, getVersion, listProgrammes } from './definitions.js';
 import { addOverride, revokeOverride } from './overrides.js';
 import { studentStatus, type StudentStatus } from './progress.js';
+import { registerLobSignals } from './signals.js';
 import { recordResultsExport, renderCsv, renderPdf, resultList } from './results.js';
 import { ACTIVITY_ORGANISERS, canManageActivity, PROGRAMME_MANAGERS, type ActivityResource, type GroupResource, type ProgrammeResource } from './policy.js';
 import {
@@ -33,6 +34,10 @@ registerErrorMessages({
   already_signed_up: { nl: 'Je bent al aangemeld voor deze activiteit.', en: 'You have already signed up for this activity.' },
   activity_started: { nl: 'Deze activiteit is al begonnen.', en: 'This activity has already started.' },
   override_exists: { nl: 'Voor dit onderdeel is al een uitzondering vastgelegd.', en: 'An exception is already recorded for this component.' },
+  version_effective_past: {
+    nl: 'Een nieuwe versie geldt alleen voor cohorten die nog moeten beginnen. Kies een ingangsdatum na vandaag.',
+    en: 'A new version applies only to cohorts that have not started yet. Choose a start date after today.',
+  },
   no_institution: { nl: 'Je hebt geen rol in een instelling waarvoor dit kan.', en: 'You hold no role in an institution where this is possible.' },
 });
 
@@ -113,6 +118,8 @@ function firstInstitution(actor: Actor, roles: readonly string[]): string {
 }
 
 export function programmeRoutes(): RouteDef[] {
+  // The inspanningsverplichting behind schedule as a signal on the mentor's caseload.
+  registerLobSignals();
   return [...activityRoutes(), ...definitionRoutes(), ...statusRoutes(), ...resultRoutes()];
 }
 

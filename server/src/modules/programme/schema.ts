@@ -59,7 +59,11 @@ export type CreateActivityInput = z.infer<typeof createActivityBody>;
 export const signupBody = z.object({ waitlist: z.boolean().default(false) }).default({ waitlist: false });
 
 export const participationBody = z.object({
-  items: z.array(z.object({ studentId: z.uuid(), attended: z.boolean() })).min(1).max(500),
+  items: z
+    .array(z.object({ studentId: z.uuid(), attended: z.boolean() }))
+    .min(1)
+    .max(500)
+    .refine((items) => unique(items.map((i) => i.studentId)), 'Noem elke student één keer.'),
 });
 
 const componentBody = z

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import type { ActivityKind, ComponentKind } from './schema.js';
 import type { Competence } from '../portfolio/schema.js';
 
-/** Tables owned by the programme module (migration 0030). */
+/** Tables owned by the programme module (migrations 0030 and 0031). */
 export interface ProgrammeTables {
   lob_activities: {
     id: Generated<string>;
@@ -68,5 +68,11 @@ export interface ProgrammeTables {
     decided_at: Date;
     revoked_by: string | null;
     revoked_at: Date | null;
+  };
+  /** Which guidance attendance session records participation in an activity, per group (0031). */
+  lob_activity_sessions: {
+    activity_id: string;
+    group_id: string;
+    session_id: string;
   };
 }
