@@ -4,6 +4,7 @@ import { openDatabase } from './db/connection.js';
 import { loadDemoSchoolIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo.js';
 import { migrate } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
+import { startReminderScheduler } from './modules/guidance/scheduler.js';
 
 function readConfig(): Config {
   try {
@@ -28,7 +29,10 @@ async function main() {
   if (applied.length) console.info(`Database migrated to schema version ${schemaVersion} (applied ${applied.join(', ')}).`);
 
   const demoLoaded = config.demo ? await loadDemoSchoolIfEmpty(database.db, systemClock) : false;
-  const { app } = await buildApp({ config, database, clock: systemClock, serveWeb: true });
+  const { app, deps } = await buildApp({ config, database, clock: systemClock, serveWeb: true });
+  // Appointment reminders go out every minute, whether or not anyone opens a page.
+  const reminders = startReminderScheduler(deps, { onError: (err) => app.log.error({ err }, 'reminder run failed') });
+  app.addHook('onClose', () => reminders.stop());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

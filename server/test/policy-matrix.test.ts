@@ -76,6 +76,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/notifications/unread': EVERYONE,
   'GET /api/v1/notifications/preferences': EVERYONE,
   'GET /api/v1/calendar/token': EVERYONE,
+  'GET /api/v1/appointments/invitees': ['mentor', 'docent', 'coordinator'],
 };
 
 /**
@@ -116,6 +117,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/conversations/:id': 'server/src/modules/guidance/guidance.test.ts',
   'GET /api/v1/attendance/sessions/:id': 'server/src/modules/guidance/guidance.test.ts',
   'GET /api/v1/calendar/:file': 'server/src/modules/guidance/guidance.test.ts',
+  'GET /api/v1/feed/attachments/:id': 'server/src/modules/guidance/guidance.test.ts',
   'POST /api/v1/admin/people/:id/erase': 'server/src/modules/privacy/privacy.test.ts',
 };
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
 import { badRequest } from '../../platform/errors.js';
+import { schoolDate } from '../../platform/clock.js';
 import { renderCalendar, type CalendarEvent } from './ical.js';
 import { formatWhen, mailNotifications, notify, type NewNotification } from './notifications.js';
 import type { AppointmentKind, InvitationResponse } from './tables.js';
@@ -28,6 +29,8 @@ export interface AgendaItem {
   confirmedAt: string | null;
   canConfirm: boolean;
   invitees: { id: string; displayName: string; response: InvitationResponse }[];
+  /** raised on every change, so calendar apps replace their copy (iCalendar SEQUENCE) */
+  sequence: number;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface AgendaItem {
  */
 export async function listAgenda(deps: Pick<Deps, 'db' | 'clock'>, userId: string, from: Date, to: Date): Promise<AgendaItem[]> {
   const r = await sql<any>`
-    select a.id, a.kind, a.title, a.location, a.starts_at, a.ends_at, a.conversation_id, a.confirmed_at,
+    select a.id, a.kind, a.title, a.location, a.starts_at, a.ends_at, a.conversation_id, a.confirmed_at, a.sequence,
       a.organiser_id = ${userId} as is_organiser, mi.response as my_response,
       case when o.id is null then null else json_build_object('id', o.id, 'displayName', o.display_name) end as organiser,
       case when s.id is null then null else json_build_object('id', s.id, 'displayName', s.display_name) end as student,
@@ -71,6 +74,7 @@ function toAgendaItem(row: any): AgendaItem {
     confirmedAt: row.confirmed_at ? new Date(row.confirmed_at).toISOString() : null,
     canConfirm: !!row.can_confirm,
     invitees: row.invitees,
+    sequence: Number(row.sequence),
   };
 }
 
@@ -114,9 +118,11 @@ export async function createAppointment(deps: D, actor: Actor, input: NewAppoint
     .selectFrom('user_roles').select('user_id').distinct()
     .where('user_id', 'in', invitees).where('institution_id', 'in', staffInstitutions).execute();
   if (known.length !== invitees.length) throw badRequest('validation_failed', { inviteeIds: 'unknown_invitee' });
+  if (input.kind === 'internship_visit' && !input.studentId) throw badRequest('validation_failed', { studentId: 'required' });
   if (input.studentId) {
     const s = await deps.db.selectFrom('user_roles').select('user_id').where('user_id', '=', input.studentId).where('role', '=', 'student').where('institution_id', 'in', staffInstitutions).executeTakeFirst();
     if (!s) throw badRequest('validation_failed', { studentId: 'unknown_student' });
+    if (input.kind === 'internship_visit') invitees.push(...(await visitInvitees(deps, input.studentId, starts, invitees)));
   }
   const notes: NewNotification[] = [];
   const created = await deps.db.transaction().execute(async (trx) => {
@@ -133,6 +139,47 @@ export async function createAppointment(deps: D, actor: Actor, input: NewAppoint
   });
   await mailNotifications(deps, notes);
   return { id: created.id };
+}
+
+/**
+ * An internship visit is about one student at their internship: the student and the
+ * praktijkopleider of the internship running on the day of the visit are invited too.
+ */
+async function visitInvitees(deps: Pick<Deps, 'db'>, studentId: string, starts: Date, already: string[]): Promise<string[]> {
+  const day = schoolDate(starts);
+  const rows = await deps.db
+    .selectFrom('internships')
+    .select('praktijkopleider_id')
+    .where('student_id', '=', studentId)
+    .where('starts_on', '<=', day)
+    .where('ends_on', '>=', day)
+    .where('praktijkopleider_id', 'is not', null)
+    .execute();
+  const ids = [studentId, ...rows.map((r) => r.praktijkopleider_id!)];
+  return [...new Set(ids)].filter((id) => !already.includes(id));
+}
+
+/**
+ * Whom a staff member may invite from the planning screen: the students of the groups they
+ * mentor or teach in (today), each with the praktijkopleider of a running internship, in one query.
+ */
+export async function listInvitees(deps: Pick<Deps, 'db' | 'clock'>, userId: string) {
+  const today = schoolDate(deps.clock.now());
+  const r = await sql<{ id: string; code: string; name: string; students: { id: string; displayName: string; praktijkopleider: { id: string; displayName: string } | null }[] }>`
+    select g.id, g.code, g.name,
+      coalesce((select json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'praktijkopleider',
+          (select json_build_object('id', pu.id, 'displayName', pu.display_name) from internships i join users pu on pu.id = i.praktijkopleider_id
+            where i.student_id = u.id and ${today}::date between i.starts_on and i.ends_on order by i.starts_on desc limit 1))
+          order by u.display_name)
+        from enrolments e join users u on u.id = e.student_id
+        where e.group_id = g.id and u.status = 'active' and e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date)), '[]'::json) as students
+    from groups g
+    where exists (select 1 from group_mentors gm where gm.group_id = g.id and gm.user_id = ${userId})
+      or exists (select 1 from programmes p join team_members tm on tm.team_id = p.team_id and tm.user_id = ${userId}
+                 join user_roles ur on ur.user_id = tm.user_id and ur.institution_id = g.institution_id and ur.role in ('docent', 'mentor')
+                 where p.id = g.programme_id)
+    order by exists (select 1 from group_mentors gm where gm.group_id = g.id and gm.user_id = ${userId}) desc, g.code`.execute(deps.db);
+  return { groups: r.rows.map((g) => ({ id: g.id, code: g.code, name: g.name, students: g.students })) };
 }
 
 export async function respondToAppointment(deps: D, actor: Actor, appointmentId: string, response: 'accepted' | 'declined') {
@@ -184,18 +231,15 @@ export async function confirmVisit(deps: D, actor: Actor, appointmentId: string)
 }
 
 const REMINDER_HOURS = 24;
-const lastReminderRun = new WeakMap<object, number>();
 
 /**
  * Reminders for appointments that start within a day, once per invitee who did not decline:
- * a notification in the app and, if wanted, an e-mail. Idempotent (reminded_at). Called at most
- * once a minute per process from the notification routes the app polls, and callable by a scheduler.
+ * a notification in the app and, if wanted, an e-mail. Sent once: the update that claims an
+ * invitation (reminded_at is null) is the guarantee, also when two processes run it at the same
+ * time. The reminder scheduler (scheduler.ts) calls it every minute.
  */
-export async function sendDueReminders(deps: D, opts: { force?: boolean } = {}): Promise<number> {
+export async function sendDueReminders(deps: D): Promise<number> {
   const nowMs = deps.clock.now().getTime();
-  const last = lastReminderRun.get(deps.db) ?? 0;
-  if (!opts.force && nowMs - last < 60_000 && nowMs >= last) return 0;
-  lastReminderRun.set(deps.db, nowMs);
   const now = deps.clock.now();
   const horizon = new Date(nowMs + REMINDER_HOURS * 3_600_000);
   const notes: NewNotification[] = [];
@@ -263,7 +307,7 @@ export async function calendarFeed(deps: Pick<Deps, 'db' | 'clock' | 'config'>, 
     .filter((i) => i.myResponse !== 'declined')
     .map((i) => ({
       uid: `${i.id}@${host}`,
-      sequence: 0,
+      sequence: i.sequence,
       start: new Date(i.startsAt),
       end: new Date(i.endsAt),
       // The feed lives outside Koers (in a phone's calendar): the title and place, no notes.

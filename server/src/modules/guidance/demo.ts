@@ -38,7 +38,21 @@ const addDays = (date: string, days: number) => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
-const at = (date: string, hour: number, minute = 0) => new Date(`${date}T${String(hour - 1).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
+const AMSTERDAM_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** How far Amsterdam's clock is ahead of UTC at an instant: 1 h in winter, 2 h in summer time. */
+function amsterdamOffsetMs(instant: number): number {
+  const p = Object.fromEntries(AMSTERDAM_PARTS.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - instant;
+}
+
+/** The instant a Dutch wall clock shows `hour:minute` on `date` (YYYY-MM-DD), in winter and in summer time. */
+export function at(date: string, hour: number, minute = 0): Date {
+  const wall = Date.parse(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
+  // The offset at the guess is right except within an hour of a change; a second pass settles it.
+  const first = wall - amsterdamOffsetMs(wall);
+  return new Date(wall - amsterdamOffsetMs(first));
+}
 
 export async function guidanceDemo(trx: Transaction<DB>, school: DemoSchool): Promise<void> {
   const mentorOf: Record<string, string> = { ZW2A: school.users.mentor, ZW2B: school.users.mentorZw2b, VIG3A: school.users.mentorVig, SD4A: school.users.mentorSd };

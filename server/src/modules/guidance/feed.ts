@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
 import { schoolDate } from '../../platform/clock.js';
@@ -6,6 +7,7 @@ import { badRequest } from '../../platform/errors.js';
 import { mailNotifications, notify, type NewNotification } from './notifications.js';
 import type { GroupMembership } from './policy.js';
 import { memberOfGroupSql } from './relations.js';
+import type { CheckedAttachment } from './attachments.js';
 import type { Reaction } from './tables.js';
 
 /**
@@ -40,7 +42,15 @@ export interface FeedPost {
   reactions: Record<Reaction, number>;
   myReactions: Reaction[];
   reports: number | null;
+  attachments: FeedAttachment[];
   replies: FeedPost[];
+}
+
+export interface FeedAttachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
 }
 
 /** The latest posts of a group with their replies, reactions and (for mentors) reports; marks the feed read. */
@@ -56,7 +66,9 @@ export async function readFeed(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, g
       (select count(*) filter (where reaction = 'heart') from guidance_feed_reactions r where r.post_id = p.id) as hearts,
       (select count(*) filter (where reaction = 'clap') from guidance_feed_reactions r where r.post_id = p.id) as claps,
       coalesce((select array_agg(reaction) from guidance_feed_reactions r where r.post_id = p.id and r.user_id = ${actor.userId}), '{}') as mine,
-      (select count(*) from guidance_feed_reports rp where rp.post_id = p.id and rp.resolved_at is null) as reports
+      (select count(*) from guidance_feed_reports rp where rp.post_id = p.id and rp.resolved_at is null) as reports,
+      coalesce((select json_agg(json_build_object('id', fa.id, 'filename', fa.filename, 'mediaType', fa.media_type, 'sizeBytes', fa.size_bytes) order by fa.created_at, fa.id)
+        from guidance_feed_attachments fa where fa.post_id = p.id), '[]'::json) as attachments
     from guidance_feed_posts p left join users u on u.id = p.author_id
     where p.group_id = ${g.groupId} and (p.id in (select id from top) or p.parent_id in (select id from top))
     order by p.created_at, p.id`.execute(deps.db);
@@ -87,11 +99,14 @@ function toPost(row: any, moderator: boolean): FeedPost {
     reactions: { like: Number(row.likes), heart: Number(row.hearts), clap: Number(row.claps) },
     myReactions: mine,
     reports: moderator ? Number(row.reports) : null,
+    // A hidden post loses its files too, for everyone but the mentors (as its text).
+    attachments: row.hidden && !moderator ? [] : row.attachments,
     replies: [],
   };
 }
 
-export async function createPost(deps: D, actor: Actor, g: GroupMembership, input: { body: string; parentId?: string | null }) {
+/** A post or reply, with its attachments (already checked) in the same transaction. */
+export async function createPost(deps: D, actor: Actor, g: GroupMembership, input: { body: string; parentId?: string | null; files?: CheckedAttachment[] }) {
   const now = deps.clock.now();
   const notes: NewNotification[] = [];
   const post = await deps.db.transaction().execute(async (trx) => {
@@ -106,6 +121,7 @@ export async function createPost(deps: D, actor: Actor, g: GroupMembership, inpu
       .values({ group_id: g.groupId, author_id: actor.userId, parent_id: input.parentId ?? null, body: input.body, created_at: now })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
+    await storeAttachments(trx, p.id, actor.userId, input.files ?? [], now);
     if (parentAuthor && parentAuthor !== actor.userId) {
       const group = await trx.selectFrom('groups').select('code').where('id', '=', g.groupId).executeTakeFirstOrThrow();
       notes.push({ userId: parentAuthor, kind: 'feed_reply', params: { group: group.code }, link: `/groepen/${g.groupId}` });
@@ -115,6 +131,14 @@ export async function createPost(deps: D, actor: Actor, g: GroupMembership, inpu
   });
   await mailNotifications(deps, notes);
   return { id: post.id, createdAt: post.created_at.toISOString() };
+}
+
+async function storeAttachments(trx: Kysely<DB>, postId: string, uploaderId: string, files: CheckedAttachment[], at: Date) {
+  if (files.length === 0) return;
+  await trx
+    .insertInto('guidance_feed_attachments')
+    .values(files.map((f) => ({ post_id: postId, uploader_id: uploaderId, filename: f.filename, media_type: f.mediaType, size_bytes: f.content.length, content: f.content, created_at: at })))
+    .execute();
 }
 
 /** The post with the group it belongs to, so the route can check membership of that group. */

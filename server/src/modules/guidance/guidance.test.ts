@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import ICAL from 'ical.js';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,10 @@ import { loadConfig } from '../../config.js';
 import { createMailer } from '../../platform/mail.js';
 import { foldLine, renderCalendar } from './ical.js';
 import { listAttendance, listHeldConversations } from './service.js';
+import { at as demoTime } from './demo.js';
+import { sendDueReminders } from './agenda.js';
+import { remindUnderLock, startReminderScheduler } from './scheduler.js';
+import { openDatabase } from '../../db/connection.js';
 import { periodStart } from './caseload.js';
 
 /** A real SMTP server on a random local port that keeps what it receives. */
@@ -40,6 +46,28 @@ async function waitFor<T>(check: () => T | undefined, what: string): Promise<T> 
 }
 
 type Client = Awaited<ReturnType<typeof signIn>>;
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const HTML = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+
+/** A multipart body with text fields and files, as a browser's FormData sends it. */
+function multipart(fields: Record<string, string>, files: { name: string; content: Buffer; type?: string }[]) {
+  const boundary = '----koers' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`), f.content, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Posts with attachments as a signed-in client (cookie and CSRF token). */
+function postWithFiles(t: TestApp, client: Client, groupId: string, fields: Record<string, string>, files: { name: string; content: Buffer; type?: string }[]) {
+  const form = multipart(fields, files);
+  return t.app.inject({ method: 'POST', url: `/api/v1/groups/${groupId}/feed/attachments`, headers: { cookie: `koers_session=${client.cookie}`, 'x-csrf-token': client.csrfToken, ...form.headers }, payload: form.payload });
+}
 
 /** Refused: 403, or 404 where the existence of a student's record is private. */
 function expectRefused(res: { statusCode: number }, who: string) {
@@ -284,6 +312,75 @@ describe.each(testEngines())('guidance (begeleiding) on %s', (engine) => {
       expect(mentorNotes.some((n) => n.text.includes('gemeld'))).toBe(true);
     });
 
+    it('takes photos and PDFs on a post, sniffed by content, and serves them only to those who may read the post', async () => {
+      const res = await postWithFiles(t, c.student, ids.ZW2A, { body: 'Mijn stageplanning en een foto' }, [
+        { name: 'planning.pdf', content: PDF, type: 'application/pdf' },
+        { name: 'foto stage.png', content: PNG, type: 'image/png' },
+      ]);
+      expect(res.statusCode, res.body).toBe(201);
+      const postId = res.json().id;
+      const feed = (await c.student.get(`/api/v1/groups/${ids.ZW2A}/feed`)).json();
+      const post = feed.items.find((p: any) => p.id === postId);
+      expect(post.attachments.map((a: any) => [a.filename, a.mediaType, a.sizeBytes])).toEqual([
+        ['planning.pdf', 'application/pdf', PDF.length],
+        ['foto stage.png', 'image/png', PNG.length],
+      ]);
+      const [pdf, png] = post.attachments;
+      for (const who of ['student', 'mentor', 'docent']) {
+        const file = await c[who].get(`/api/v1/feed/attachments/${pdf.id}`);
+        expect(file.statusCode, who).toBe(200);
+        expect(file.rawPayload.equals(PDF), who).toBe(true);
+        expect(file.headers['content-type']).toBe('application/pdf');
+        expect(file.headers['content-disposition']).toMatch(/^attachment; filename="planning.pdf"/);
+        expect(file.headers['x-content-type-options']).toBe('nosniff');
+        expect(file.headers['cache-control']).toContain('no-store');
+      }
+      const image = await c.student.get(`/api/v1/feed/attachments/${png.id}`);
+      expect(image.headers['content-disposition']).toMatch(/^inline; filename="foto stage.png"/);
+      // a member of another group, a parent, the praktijkopleider and nobody signed in do not get it
+      for (const who of ['student2', 'mentorSd', 'ouder', 'praktijk', 'admin']) {
+        expect((await c[who].get(`/api/v1/feed/attachments/${pdf.id}`)).statusCode, who).toBe(404);
+      }
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/feed/attachments/${pdf.id}` })).statusCode).toBe(401);
+      expect((await c.student.get(`/api/v1/feed/attachments/${crypto.randomUUID()}`)).statusCode).toBe(404);
+      // and a student of ZW2B cannot post with files in ZW2A's feed
+      expect((await postWithFiles(t, c.student2, ids.ZW2A, { body: 'hoi' }, [{ name: 'a.png', content: PNG }])).statusCode).toBe(404);
+      // once the mentor hides the post, its files are for the mentors only
+      expect((await c.mentor.post(`/api/v1/feed/posts/${postId}/hidden`, { hidden: true })).statusCode).toBe(204);
+      expect((await c.student.get(`/api/v1/feed/attachments/${pdf.id}`)).statusCode).toBe(403);
+      expect((await c.student.get(`/api/v1/groups/${ids.ZW2A}/feed`)).json().items.find((p: any) => p.id === postId).attachments).toEqual([]);
+      expect((await c.mentor.get(`/api/v1/feed/attachments/${pdf.id}`)).statusCode).toBe(200);
+    });
+
+    it('refuses a disguised file and leaves nothing behind: no post, no attachment', async () => {
+      const count = async () => {
+        const posts = await t.deps.db.selectFrom('guidance_feed_posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const files = await t.deps.db.selectFrom('guidance_feed_attachments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        return [Number(posts.n), Number(files.n)];
+      };
+      const before = await count();
+      // a web page named .jpg, next to a real PDF: the whole post is refused
+      const disguised = await postWithFiles(t, c.student, ids.ZW2A, { body: 'Kijk mijn foto' }, [
+        { name: 'verslag.pdf', content: PDF },
+        { name: 'foto.jpg', content: HTML, type: 'image/jpeg' },
+      ]);
+      expect(disguised.statusCode).toBe(415);
+      expect(disguised.json().error.code).toBe('attachment_content_mismatch');
+      expect(disguised.json().error.fields).toHaveProperty('file');
+      // a PNG named .pdf is refused too: the name must agree with the content
+      expect((await postWithFiles(t, c.student, ids.ZW2A, { body: 'x' }, [{ name: 'brief.pdf', content: PNG }])).json().error.code).toBe('attachment_content_mismatch');
+      // audio, programs and text are not feed attachments
+      expect((await postWithFiles(t, c.student, ids.ZW2A, { body: 'x' }, [{ name: 'lied.mp3', content: Buffer.from('ID3abcdef') }])).statusCode).toBe(415);
+      expect((await postWithFiles(t, c.student, ids.ZW2A, { body: 'x' }, [{ name: 'run.exe', content: Buffer.from('MZ\x90\x00') }])).json().error.code).toBe('attachment_type_not_allowed');
+      expect((await postWithFiles(t, c.student, ids.ZW2A, { body: 'x' }, [{ name: 'leeg.png', content: Buffer.alloc(0) }])).statusCode).toBe(400);
+      const five = Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.png`, content: PNG }));
+      expect((await postWithFiles(t, c.student, ids.ZW2A, { body: 'x' }, five)).statusCode).toBe(422);
+      expect((await postWithFiles(t, c.student, ids.ZW2A, { body: '' }, [{ name: 'a.png', content: PNG }])).statusCode).toBe(400);
+      // JSON is not an upload
+      expect((await c.student.post(`/api/v1/groups/${ids.ZW2A}/feed/attachments`, { body: 'x' })).statusCode).toBe(415);
+      expect(await count()).toEqual(before);
+    });
+
     it('lets Sanne and her mentor, praktijkopleider and parent exchange messages, and nobody else read them', async () => {
       expect((await c.mentor.post(`/api/v1/messages/with/${ids.student}`, { body: 'Hoi Sanne, hoe gaat het op stage?' })).statusCode).toBe(201);
       expect((await c.student.post(`/api/v1/messages/with/${ids.mentor}`, { body: 'Goed! Tot donderdag.' })).statusCode).toBe(201);
@@ -373,15 +470,111 @@ describe.each(testEngines())('guidance (begeleiding) on %s', (engine) => {
       expect((await c.student.post('/api/v1/appointments', { kind: 'other', title: 'x', startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:00:00Z' })).statusCode).toBe(403);
       smtp.received.length = 0;
       t.clock.advance(2 * 60_000);
+      await sendDueReminders(t.deps);
       const notes = (await c.student.get('/api/v1/notifications')).json().items as any[];
       expect(notes.some((n) => n.text.startsWith('Herinnering: Gastles wijkverpleging'))).toBe(true);
       await waitFor(() => smtp.received.find((m) => m.to.includes('student@demo.koers.nl')), 'reminder mail');
       t.clock.advance(2 * 60_000);
+      await sendDueReminders(t.deps);
       await c.student.get('/api/v1/notifications');
       const reminders = await t.deps.db.selectFrom('guidance_notifications').select('id').where('user_id', '=', ids.student).where('kind', '=', 'appointment_reminder').execute();
       expect(reminders.length).toBe(new Set(reminders.map((r) => r.id)).size);
       const again = (await c.student.get('/api/v1/notifications')).json().items.filter((n: any) => n.text.startsWith('Herinnering: Gastles'));
       expect(again).toHaveLength(1);
+    });
+
+    it('sends a reminder e-mail exactly once from the scheduler, also with two processes', async () => {
+      // Two processes on one database: a second connection pool when the engine is a server.
+      const other = engine === 'postgresql' ? await openDatabase({ databaseUrl: t.config.databaseUrl, dataDir: ':memory:', poolSize: 2 }) : null;
+      const deps2 = { ...t.deps, db: other?.db ?? t.deps.db };
+      const startsAt = new Date(t.clock.now().getTime() + 24 * 3_600_000 + 20 * 60_000);
+      const created = await c.mentor.post('/api/v1/appointments', { kind: 'other', title: 'Overleg stageplek', location: 'Kamer 1.02', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), inviteeIds: [ids.docent] });
+      expect(created.statusCode).toBe(201);
+      const toDocent = () => smtp.received.filter((m) => m.to.includes('docent@demo.koers.nl') && /Nieuwe melding/.test(m.raw));
+      await waitFor(() => toDocent().length > 0 || undefined, 'invitation mail');
+      smtp.received.length = 0;
+      const first = startReminderScheduler(t.deps, { intervalMs: 40 });
+      const second = startReminderScheduler(deps2, { intervalMs: 40 });
+      try {
+        // not yet within a day: nothing
+        await new Promise((r) => setTimeout(r, 200));
+        expect(toDocent()).toEqual([]);
+        // (sessions stay valid: they end after an hour without use)
+        t.clock.advance(30 * 60_000);
+        await waitFor(() => toDocent().length > 0 || undefined, 'reminder mail');
+        // many more ticks of both schedulers, and a manual run: still one mail
+        await new Promise((r) => setTimeout(r, 400));
+        await Promise.all([first.tick(), second.tick()]);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(toDocent()).toHaveLength(1);
+      } finally {
+        await Promise.all([first.stop(), second.stop()]);
+        await other?.close();
+      }
+      const appointmentId = created.json().id;
+      const note = (await c.docent.get('/api/v1/notifications')).json().items.filter((n: any) => n.text === `Herinnering: Overleg stageplek (${new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(startsAt)}).`);
+      expect(note).toHaveLength(1);
+      const invitation = await t.deps.db.selectFrom('guidance_invitations').select('reminded_at').where('appointment_id', '=', appointmentId).where('user_id', '=', ids.docent).executeTakeFirstOrThrow();
+      expect(invitation.reminded_at).not.toBeNull();
+    });
+
+    it.runIf(engine === 'postgresql')('lets only the process holding the advisory lock send', async () => {
+      const other = await openDatabase({ databaseUrl: t.config.databaseUrl, dataDir: ':memory:', poolSize: 1 });
+      try {
+        await other.db.connection().execute(async (conn) => {
+          await sql`select pg_advisory_lock(${0x6b6f_6572})`.execute(conn);
+          expect(await remindUnderLock(t.deps)).toBeNull();
+          await sql`select pg_advisory_unlock(${0x6b6f_6572})`.execute(conn);
+        });
+        expect(await remindUnderLock(t.deps)).toEqual(expect.any(Number));
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('raises the iCalendar SEQUENCE when an appointment changes', async () => {
+      const visitAt = new Date(t.clock.now().getTime() + 3 * 86_400_000);
+      const created = await c.mentor.post('/api/v1/appointments', { kind: 'internship_visit', title: 'Tweede stagebezoek', location: 'De Linde', startsAt: visitAt.toISOString(), endsAt: new Date(visitAt.getTime() + 3_600_000).toISOString(), studentId: ids.student });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id;
+      // the visit invites Sanne and the praktijkopleider of her running internship
+      const invited = await t.deps.db.selectFrom('guidance_invitations').select('user_id').where('appointment_id', '=', id).execute();
+      expect(invited.map((i) => i.user_id).sort()).toEqual([ids.mentor, ids.student, ids.praktijk].sort());
+      const feedPath = new URL((await c.mentor.post('/api/v1/calendar/token')).json().url).pathname;
+      const sequenceOf = async () => {
+        const body = (await t.app.inject({ method: 'GET', url: feedPath })).body;
+        const vevent = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('summary') === 'Tweede stagebezoek')!;
+        return new ICAL.Event(vevent).sequence;
+      };
+      const before = await sequenceOf();
+      expect(before).toBe(0);
+      expect((await c.praktijk.post(`/api/v1/appointments/${id}/confirm`)).statusCode).toBe(204);
+      const after = await sequenceOf();
+      expect(after).toBeGreaterThan(before);
+      const stored = await t.deps.db.selectFrom('guidance_appointments').select('sequence').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(after).toBe(stored.sequence);
+      // an internship visit without a student is refused
+      expect((await c.mentor.post('/api/v1/appointments', { kind: 'internship_visit', title: 'x', startsAt: visitAt.toISOString(), endsAt: new Date(visitAt.getTime() + 3_600_000).toISOString() })).statusCode).toBe(400);
+    });
+
+    it('offers staff the students of their groups to invite, with the praktijkopleider of a running internship', async () => {
+      const res = await c.mentor.get('/api/v1/appointments/invitees');
+      expect(res.statusCode).toBe(200);
+      const groups = res.json().groups as any[];
+      expect(groups[0].code).toBe('ZW2A');
+      const sanne = groups[0].students.find((s: any) => s.id === ids.student);
+      expect(sanne.praktijkopleider.id).toBe(ids.praktijk);
+      expect(groups.some((g) => g.code === 'SD4A')).toBe(false);
+      for (const who of ['student', 'ouder', 'praktijk']) expect((await c[who].get('/api/v1/appointments/invitees')).statusCode, who).toBe(403);
+    });
+
+    it('lets the organiser cancel, and nobody else', async () => {
+      const startsAt = new Date(t.clock.now().getTime() + 4 * 86_400_000);
+      const id = (await c.mentor.post('/api/v1/appointments', { kind: 'lob_activity', title: 'Bedrijfsbezoek', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), inviteeIds: [ids.student] })).json().id;
+      expectRefused(await c.student.delete(`/api/v1/appointments/${id}`), 'invitee');
+      expect((await c.mentorSd.delete(`/api/v1/appointments/${id}`)).statusCode).toBe(404);
+      expect((await c.mentor.delete(`/api/v1/appointments/${id}`)).statusCode).toBe(204);
+      expect((await c.student.get('/api/v1/agenda')).json().items.some((a: any) => a.id === id)).toBe(false);
     });
 
     it('respects per-person e-mail preferences', async () => {
@@ -439,6 +632,14 @@ describe.each(testEngines())('guidance (begeleiding) on %s', (engine) => {
       expectRefused(await c.docent.get(`/api/v1/students/${ids.student}/attendance`), 'docent');
       expect((await c.student2.get(`/api/v1/students/${ids.student}/attendance`)).statusCode).toBe(404);
     });
+  });
+
+  it('places demo appointments at Dutch wall-clock times, in winter and in summer time', () => {
+    expect(demoTime('2026-11-23', 10).toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(demoTime('2026-07-01', 10).toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(demoTime('2026-03-29', 14).toISOString()).toBe('2026-03-29T12:00:00.000Z');
+    expect(demoTime('2026-10-25', 14, 30).toISOString()).toBe('2026-10-25T13:30:00.000Z');
+    expect(demoTime('2026-03-29', 0).toISOString()).toBe('2026-03-28T23:00:00.000Z');
   });
 
   it('knows the four periods of the school year', () => {

@@ -90,6 +90,13 @@ defineAction('guidance.feed.read', "Read a group's closed feed");
 allow<GroupMembership>('guidance.feed.read', (_a, g) => isGroupMember(g));
 defineAction('guidance.feed.post', "Post or reply in a group's feed, react and report");
 allow<GroupMembership>('guidance.feed.post', (_a, g) => isGroupMember(g));
+/** A post's attachment with the reader's membership of the post's group. */
+export interface AttachmentResource extends GroupMembership {
+  attachmentId: string;
+  postHidden: boolean;
+}
+defineAction('guidance.feed.attachment.read', 'Download an attachment of a post one may read (a hidden post: mentors only)');
+allow<AttachmentResource>('guidance.feed.attachment.read', (_a, r) => isGroupMember(r) && (!r.postHidden || r.mentor));
 defineAction('guidance.feed.moderate', "Hide or show a post in the group's feed");
 allow<GroupMembership>('guidance.feed.moderate', (_a, g) => g.mentor);
 

@@ -26,6 +26,7 @@ export const guidancePrivacy: PrivacyProvider = {
     { table: 'guidance_invitations', personColumns: ['user_id'], purpose: 'Who is invited to an appointment and whether they accepted.', retention: 'As long as the appointment.' },
     { table: 'guidance_calendar_tokens', personColumns: ['user_id'], purpose: 'The secret address of a person’s calendar feed (only its hash is stored).', retention: 'Until revoked or the account ends.' },
     { table: 'guidance_feed_posts', personColumns: ['author_id', 'hidden_by'], purpose: 'Posts and replies in the closed feed of a group, and who hid a post (moderation).', retention: 'The school year of the group plus one year.' },
+    { table: 'guidance_feed_attachments', personColumns: ['uploader_id'], purpose: 'Photos and PDF documents attached to a post in the group feed.', retention: 'As long as the post.' },
     { table: 'guidance_feed_reactions', personColumns: ['user_id'], purpose: 'Reactions to a post in the group feed.', retention: 'As long as the post.' },
     { table: 'guidance_feed_reports', personColumns: ['reporter_id'], purpose: 'Reports of posts for moderation.', retention: 'As long as the post.' },
     { table: 'guidance_feed_reads', personColumns: ['user_id'], purpose: 'When a member last read the group feed, for unread counts.', retention: 'As long as the membership.' },
@@ -77,6 +78,8 @@ export const guidancePrivacy: PrivacyProvider = {
       .where((eb) => eb.or([eb('sender_id', '=', userId), eb('recipient_id', '=', userId), eb('student_id', '=', userId)]))
       .execute();
     const feedPosts = await db.selectFrom('guidance_feed_posts').select(['id', 'group_id', 'parent_id', 'body', 'created_at', 'hidden_at']).where('author_id', '=', userId).execute();
+    // The files themselves are in the posts; the export lists them (name, type, size), not their bytes.
+    const feedAttachments = await db.selectFrom('guidance_feed_attachments').select(['id', 'post_id', 'filename', 'media_type', 'size_bytes', 'created_at']).where('uploader_id', '=', userId).execute();
     const attendance = await db
       .selectFrom('guidance_attendance as a')
       .innerJoin('guidance_sessions as s', 's.id', 'a.session_id')
@@ -85,7 +88,7 @@ export const guidancePrivacy: PrivacyProvider = {
       .execute();
     const notifications = await db.selectFrom('guidance_notifications').select(['kind', 'params', 'created_at', 'read_at']).where('user_id', '=', userId).execute();
     const mailPreferences = await db.selectFrom('guidance_mail_preferences').select(['kinds']).where('user_id', '=', userId).executeTakeFirst();
-    return { conversations, sharedNotes, privateNotesHeldByMentor, notesIWrote, agreements, appointments, messages, feedPosts, attendance, notifications, mailPreferences: mailPreferences?.kinds ?? null };
+    return { conversations, sharedNotes, privateNotesHeldByMentor, notesIWrote, agreements, appointments, messages, feedPosts, feedAttachments, attendance, notifications, mailPreferences: mailPreferences?.kinds ?? null };
   },
   async eraseFor(trx, userId) {
     // As the student: the whole guidance record goes (conversations take notes and agreements).
@@ -100,7 +103,9 @@ export const guidancePrivacy: PrivacyProvider = {
     await trx.updateTable('guidance_conversations').set({ mentor_id: null }).where('mentor_id', '=', userId).execute();
     await trx.deleteFrom('guidance_invitations').where('user_id', '=', userId).execute();
     await trx.deleteFrom('guidance_calendar_tokens').where('user_id', '=', userId).execute();
+    // Deleting the posts takes their attachments; files on others' posts (none today) go too.
     await trx.deleteFrom('guidance_feed_posts').where('author_id', '=', userId).execute();
+    await trx.deleteFrom('guidance_feed_attachments').where('uploader_id', '=', userId).execute();
     await trx.updateTable('guidance_feed_posts').set({ hidden_by: null }).where('hidden_by', '=', userId).execute();
     await trx.deleteFrom('guidance_feed_reactions').where('user_id', '=', userId).execute();
     await trx.updateTable('guidance_feed_reports').set({ reporter_id: null }).where('reporter_id', '=', userId).execute();

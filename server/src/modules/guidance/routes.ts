@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { defineRoute, type RouteContext, type RouteDef } from '../../platform/http.js';
 import { notFound, registerErrorMessages } from '../../platform/errors.js';
 import { loadStudentRelation, type StudentRelation } from '../org/relations.js';
-import { calendarFeed, calendarTokenStatus, cancelAppointment, confirmVisit, createAppointment, createCalendarToken, listAgenda, listStudentAppointments, respondToAppointment, revokeCalendarToken, sendDueReminders } from './agenda.js';
+import { calendarFeed, calendarTokenStatus, cancelAppointment, confirmVisit, createAppointment, createCalendarToken, listAgenda, listInvitees, listStudentAppointments, respondToAppointment, revokeCalendarToken } from './agenda.js';
 import { createSession, getSession, listSessions, sessionGroup, studentAttendanceSummary, recordAttendance } from './attendance.js';
 import { filterAndSort, loadCaseload } from './caseload.js';
 import { addAgreement, addNote, getConversation, listConversations, planConversation, prepareConversation, recordConversation } from './conversations.js';
+import { attachmentPost, loadAttachmentFile, readPostUpload } from './attachments.js';
+import { contentDisposition } from '../portfolio/evidence.js';
 import { createPost, listMyGroups, postGroup, readFeed, reportPost, setPostHidden, toggleReaction } from './feed.js';
 import { listContacts, listThreads, readThread, sendMessage } from './messages.js';
 import { getMailPreferences, listNotifications, markNotificationsRead, setMailPreferences, unreadCounts } from './notifications.js';
-import type { AppointmentResource, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
+import type { AppointmentResource, AttachmentResource, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
 import { loadAppointmentResource, loadConversationResource, loadGroupMembership, loadThreadResource } from './relations.js';
 import * as s from './schema.js';
 import './policy.js';
@@ -33,6 +35,14 @@ async function postResource(ctx: Ctx<{ id: string }>): Promise<(GroupMembership 
   if (!post) return null;
   const g = await loadGroupMembership(ctx.deps, ctx.actor, post.group_id);
   return g ? { ...g, postId: post.id } : null;
+}
+
+/** An attachment is decided on by the group of its post, and whether that post is hidden. */
+async function attachmentResource(ctx: Ctx<{ id: string }>): Promise<AttachmentResource | null> {
+  const a = await attachmentPost(ctx.deps, ctx.params.id);
+  if (!a) return null;
+  const g = await loadGroupMembership(ctx.deps, ctx.actor, a.group_id);
+  return g ? { ...g, attachmentId: a.id, postHidden: a.hidden_at !== null } : null;
 }
 
 /** A session is decided on by its group. */
@@ -194,6 +204,14 @@ function agendaRoutes(): RouteDef[] {
       status: 201,
       handler: (ctx) => createAppointment(ctx.deps, ctx.actor, { ...ctx.body, location: ctx.body.location ?? '' }, ctx.req.ip),
     }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/appointments/invitees',
+      summary: 'Whom staff may invite from the planning screen: the students of their groups, each with a running internship’s praktijkopleider',
+      tags: TAGS,
+      action: 'guidance.appointment.create',
+      handler: (ctx) => listInvitees(ctx.deps, ctx.actor.userId),
+    }),
     defineRoute<{ id: string }, unknown, z.infer<typeof s.responseBody>, AppointmentResource>({
       method: 'POST',
       url: '/api/v1/appointments/:id/response',
@@ -316,6 +334,40 @@ function feedRoutes(): RouteDef[] {
       resource: groupMembership,
       status: 201,
       handler: (ctx, g) => createPost(ctx.deps, ctx.actor, g, ctx.body),
+    }),
+    defineRoute<{ id: string }, unknown, unknown, GroupMembership>({
+      method: 'POST',
+      url: '/api/v1/groups/:id/feed/attachments',
+      summary: 'Post or reply with photos or PDFs (multipart: body, parentId, up to four "file" parts); the content decides the type, a refused file stores nothing',
+      tags: TAGS,
+      action: 'guidance.feed.post',
+      params: s.idParams,
+      resource: groupMembership,
+      status: 201,
+      handler: async (ctx, g) => createPost(ctx.deps, ctx.actor, g, await readPostUpload(ctx.req)),
+    }),
+    defineRoute<{ id: string }, unknown, unknown, AttachmentResource>({
+      method: 'GET',
+      url: '/api/v1/feed/attachments/:id',
+      summary: 'An attachment of a post, for those who may read the post only',
+      tags: TAGS,
+      action: 'guidance.feed.attachment.read',
+      params: s.idParams,
+      resource: attachmentResource,
+      raw: true,
+      handler: async (ctx, r) => {
+        const file = await loadAttachmentFile(ctx.deps, r.attachmentId);
+        // Photos show inline in the feed, a PDF downloads. Never sniffed, never cached by others.
+        const inline = file.mediaType.startsWith('image/');
+        return ctx.reply
+          .status(200)
+          .header('content-type', file.mediaType)
+          .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.filename))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .send(file.content);
+      },
     }),
     defineRoute<{ id: string }, unknown, z.infer<typeof s.reactionBody>, Post>({
       method: 'POST',
@@ -477,22 +529,15 @@ function notificationRoutes(): RouteDef[] {
       summary: 'The notification centre of the signed-in person, with unread counts',
       tags: TAGS,
       action: 'guidance.own',
-      handler: async (ctx) => {
-        // Due reminders are produced here at most once a minute per process (see sendDueReminders).
-        await sendDueReminders(ctx.deps);
-        return listNotifications(ctx.deps, ctx.actor.userId, ctx.locale);
-      },
+      handler: (ctx) => listNotifications(ctx.deps, ctx.actor.userId, ctx.locale),
     }),
     defineRoute({
       method: 'GET',
       url: '/api/v1/notifications/unread',
-      summary: 'Unread notifications and messages, for the badges of the app',
+      summary: 'Unread notifications and messages, for the badges in the header of the app (one query; polled)',
       tags: TAGS,
       action: 'guidance.own',
-      handler: async (ctx) => {
-        await sendDueReminders(ctx.deps);
-        return unreadCounts(ctx.deps, ctx.actor.userId);
-      },
+      handler: (ctx) => unreadCounts(ctx.deps, ctx.actor.userId),
     }),
     defineRoute<unknown, unknown, z.infer<typeof s.readNotificationsBody>>({
       method: 'POST',

@@ -8,7 +8,7 @@ export type SessionKind = 'lesson' | 'lob_activity' | 'conversation';
 export type AttendanceStatus = 'present' | 'absent_excused' | 'absent_unexcused' | 'late';
 export type Reaction = 'like' | 'heart' | 'clap';
 
-/** Tables owned by the guidance module (migration 0020). */
+/** Tables owned by the guidance module (migrations 0020 and 0021). */
 export interface GuidanceTables {
   guidance_conversations: {
     id: Generated<string>;
@@ -86,6 +86,17 @@ export interface GuidanceTables {
     hidden_by: string | null;
   };
   guidance_feed_reactions: { post_id: string; user_id: string; reaction: Reaction };
+  /** migration 0021 */
+  guidance_feed_attachments: {
+    id: Generated<string>;
+    post_id: string;
+    uploader_id: string | null;
+    filename: string;
+    media_type: string;
+    size_bytes: number;
+    content: Buffer | Uint8Array;
+    created_at: Date;
+  };
   guidance_feed_reports: {
     id: Generated<string>;
     post_id: string;
