@@ -33,7 +33,8 @@ export interface RunningServer {
 
 /** Starts the real Koers server (`server/src/main.ts`) as its own process and waits for /healthz. */
 export async function startServer(env: Record<string, string> = {}, dataDir?: string): Promise<RunningServer> {
-  const port = await freePort();
+  // A caller that needs the URL in advance (KOERS_PUBLIC_URL) picks the port itself.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'koers-e2e-'));
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
