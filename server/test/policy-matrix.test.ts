@@ -91,6 +91,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
+  'GET /api/v1/library/attachments/:id': 'server/src/modules/library/library.test.ts',
   'POST /api/v1/auth/login': 'server/src/modules/identity/login.test.ts',
   'POST /api/v1/auth/logout': 'server/src/modules/identity/login.test.ts',
   'GET /api/v1/auth/oidc/providers': 'server/src/modules/identity/oidc.test.ts',

@@ -4,6 +4,22 @@ import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '
 import { hashPassword } from '../identity/passwords.js';
 
 type Client = Awaited<ReturnType<typeof signIn>>;
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A multipart upload with one field "file", sent as the given client. */
+async function upload(t: TestApp, c: Client, url: string, filename: string, content: Buffer, contentType = 'application/octet-stream') {
+  const boundary = '----koers' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: `koers_session=${c.cookie}`, 'x-csrf-token': c.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([head, content, tail]),
+  });
+}
 const COMPETENCES = ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'];
 
 describe('Loopbaanmagazijn starter set', () => {
@@ -114,5 +130,83 @@ describe.each(testEngines())('Loopbaanmagazijn API on %s', (engine) => {
     expect((await coordinator.patch(`/api/v1/library/exercises/${starter.id}`, { title: 'Anders' })).statusCode).toBe(403);
     const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'library.exercise.update' and subject_id = ${id}`.execute(t.deps.db);
     expect(audit.rows[0].n).toBe(1);
+  });
+
+  describe('attachments of an exercise', () => {
+    let exerciseId: string;
+    const rows = async () => Number((await sql<{ n: number }>`select count(*)::int as n from library_attachments where exercise_id = ${exerciseId}`.execute(t.deps.db)).rows[0].n);
+    const url = () => `/api/v1/library/exercises/${exerciseId}/attachments`;
+
+    beforeAll(async () => {
+      const created = await docent.post('/api/v1/library/exercises', {
+        title: 'Werkblad beroepenmarkt',
+        competencies: ['werkexploratie'],
+        durationMinutes: 45,
+        studentInstructions: 'Vul het werkblad in tijdens de beroepenmarkt en neem het mee naar je mentor.',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      exerciseId = created.json().id;
+    });
+
+    it('lets the author and the coordinator attach a real PDF or picture; only those who may see the exercise download it', async () => {
+      const pdf = await upload(t, docent, url(), 'werkblad beroepen.pdf', PDF, 'application/pdf');
+      expect(pdf.statusCode, pdf.body).toBe(201);
+      expect(pdf.json()).toMatchObject({ filename: 'werkblad beroepen.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length });
+      const png = await upload(t, coordinator, url(), '../../plaatje.png', PNG, 'image/png');
+      expect(png.statusCode, png.body).toBe(201);
+      expect(png.json().filename).toBe('plaatje.png');
+      // Not the author, not the coordinator: no upload. Students neither; another school does not even see it.
+      expect((await upload(t, mentor, url(), 'werkblad.pdf', PDF)).statusCode).toBe(403);
+      expect((await upload(t, student, url(), 'werkblad.pdf', PDF)).statusCode).toBe(404);
+      expect((await upload(t, otherDocent, url(), 'werkblad.pdf', PDF)).statusCode).toBe(404);
+
+      const exercise = (await mentor.get(`/api/v1/library/exercises/${exerciseId}`)).json();
+      expect(exercise.attachments.map((a: any) => a.filename).sort()).toEqual(['plaatje.png', 'werkblad beroepen.pdf']);
+      const file = await mentor.get(`/api/v1/library/attachments/${pdf.json().id}`);
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toBe('application/pdf');
+      expect(file.headers['x-content-type-options']).toBe('nosniff');
+      expect(String(file.headers['content-disposition'])).toMatch(/^attachment; filename="werkblad beroepen.pdf"; filename\*=UTF-8''werkblad%20beroepen.pdf$/);
+      expect(file.rawPayload.equals(PDF)).toBe(true);
+
+      // A student downloads only once the exercise is given to their group; another school never.
+      expect((await student.get(`/api/v1/library/attachments/${pdf.json().id}`)).statusCode).toBe(404);
+      expect((await otherDocent.get(`/api/v1/library/attachments/${pdf.json().id}`)).statusCode).toBe(404);
+      const assigned = await mentor.post(`/api/v1/library/exercises/${exerciseId}/assignments`, { groupId: zw2a, dueOn: '2026-12-20' });
+      expect(assigned.statusCode, assigned.body).toBe(201);
+      expect((await student.get(`/api/v1/library/attachments/${pdf.json().id}`)).statusCode).toBe(200);
+      expect((await student2.get(`/api/v1/library/attachments/${pdf.json().id}`)).statusCode).toBe(404);
+
+      // Removing: the author may, a student may not; audited.
+      expect((await student.delete(`/api/v1/library/attachments/${png.json().id}`)).statusCode).toBe(403);
+      expect((await docent.delete(`/api/v1/library/attachments/${png.json().id}`)).statusCode).toBe(204);
+      expect((await mentor.get(`/api/v1/library/attachments/${png.json().id}`)).statusCode).toBe(404);
+      const audit = await sql<{ action: string }>`select action from audit_log where subject_id = ${exerciseId} and action like 'library.attachment.%'`.execute(t.deps.db);
+      expect(audit.rows.map((r) => r.action).sort()).toEqual(['library.attachment.create', 'library.attachment.create', 'library.attachment.delete']);
+    });
+
+    it('refuses a disguised, a wrongly typed and an empty file, and leaves nothing behind', async () => {
+      const before = await rows();
+      const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(200)]);
+      const disguised = await upload(t, docent, url(), 'werkblad.pdf', exe, 'application/pdf');
+      expect(disguised.statusCode).toBe(415);
+      expect(disguised.json().error).toMatchObject({ code: 'attachment_content_mismatch', fields: { file: expect.stringMatching(/geen echte pdf/) } });
+      const html = await upload(t, docent, url(), 'plaatje.png', Buffer.from('<!doctype html><script>alert(1)</script>'), 'image/png');
+      expect(html.statusCode).toBe(415);
+      const pngAsPdf = await upload(t, docent, url(), 'werkblad.pdf', PNG, 'application/pdf');
+      expect(pngAsPdf.statusCode).toBe(415);
+      // Audio is real evidence for the LOBbook, but not an exercise attachment.
+      const mp3 = await upload(t, docent, url(), 'uitleg.mp3', Buffer.concat([Buffer.from('ID3'), Buffer.alloc(100)]), 'audio/mpeg');
+      expect(mp3.statusCode).toBe(415);
+      expect(mp3.json().error.code).toBe('attachment_type_not_allowed');
+      expect((await upload(t, docent, url(), 'setup.exe', exe)).json().error.code).toBe('attachment_type_not_allowed');
+      expect((await upload(t, docent, url(), 'leeg.pdf', Buffer.alloc(0))).statusCode).toBe(400);
+      const big = await upload(t, docent, url(), 'groot.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]), 'image/png');
+      expect(big.statusCode).toBe(413);
+      expect(big.json().error.fields.file).toMatch(/5 MB/);
+      expect(await rows()).toBe(before);
+      const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where subject_id = ${exerciseId} and action = 'library.attachment.create'`.execute(t.deps.db);
+      expect(audit.rows[0].n).toBe(2);
+    });
   });
 });

@@ -6,23 +6,41 @@ import { hasRoleIn, STAFF_ROLES } from '../../platform/policy.js';
 import { schoolDate } from '../../platform/clock.js';
 import { completeAssignment, createAssignment, getAssignmentForStudent, getAssignmentForTeacher, listStudentAssignments, listTeacherAssignments, teachesGroup, teachingGroups } from './assignments.js';
 import { createExercise, getExercise, listExercises, updateExercise } from './exercises.js';
+import { attachmentExercise, checkAttachment, listAttachments, loadAttachmentFile, removeAttachment, storeAttachment } from './attachments.js';
+import { contentDisposition, readEvidenceUpload } from '../portfolio/evidence.js';
 import { AUTHORS, type AssignmentResource, type ExerciseResource, type GroupTeachingResource } from './policy.js';
 import { assignBody, completeBody, exerciseBody, idParams, listExercisesQuery, updateExerciseBody } from './schema.js';
 
 registerErrorMessages({
+  attachment_empty: { nl: 'Het bestand is leeg.', en: 'The file is empty.' },
+  attachment_type_not_allowed: { nl: 'Dit soort bestand kan niet als bijlage. Kies een pdf of een afbeelding.', en: 'This kind of file cannot be attached. Choose a PDF or an image.' },
+  attachment_content_mismatch: { nl: 'De inhoud van dit bestand klopt niet met de naam. Het is niet opgeslagen.', en: 'The content of this file does not match its name. It was not stored.' },
+  attachment_too_large: { nl: 'Dit bestand is te groot.', en: 'This file is too large.' },
+  attachment_limit: { nl: 'Deze oefening heeft al het maximale aantal bijlagen.', en: 'This exercise already has the maximum number of attachments.' },
   assignment_completed: { nl: 'Je hebt deze opdracht al gemaakt.', en: 'You have already completed this assignment.' },
 });
 
 const TAGS = ['library'];
 
-async function exerciseResource(ctx: RouteContext<{ id: string }, any, any>): Promise<ExerciseResource | null> {
+function exerciseResource(ctx: RouteContext<{ id: string }, any, any>): Promise<ExerciseResource | null> {
+  return loadExerciseResource(ctx, ctx.params.id);
+}
+
+/** The exercise an attachment belongs to, with the reader's relation to it; the attachment id is checked too. */
+async function attachmentResource(ctx: RouteContext<{ id: string }, any, any>): Promise<(ExerciseResource & { attachmentId: string }) | null> {
+  const exerciseId = await attachmentExercise(ctx.deps, ctx.params.id);
+  const x = exerciseId ? await loadExerciseResource(ctx, exerciseId) : null;
+  return x ? { ...x, attachmentId: ctx.params.id } : null;
+}
+
+async function loadExerciseResource(ctx: RouteContext<any, any, any>, exerciseId: string): Promise<ExerciseResource | null> {
   const today = schoolDate(ctx.deps.clock.now());
   const r = await sql<{ id: string; institution_id: string | null; shared: boolean; created_by: string | null; assigned: boolean }>`
     select x.id, x.institution_id, x.shared, x.created_by, exists (
       select 1 from library_assignments a join enrolments e on e.group_id = a.group_id
       where a.exercise_id = x.id and e.student_id = ${ctx.actor.userId}
         and e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date)) as assigned
-    from library_exercises x where x.id = ${ctx.params.id}`.execute(ctx.deps.db);
+    from library_exercises x where x.id = ${exerciseId}`.execute(ctx.deps.db);
   const x = r.rows[0];
   if (!x) return null;
   const visible = x.assigned || ((x.institution_id === null || x.shared) && STAFF_ROLES.some((r) => ctx.actor.roles.some((ar) => ar.role === r))) || (x.institution_id !== null && hasRoleIn(ctx.actor, STAFF_ROLES, [x.institution_id]));
@@ -50,7 +68,7 @@ async function assignmentResource(ctx: RouteContext<{ id: string }, any, any>): 
 }
 
 export function libraryRoutes(): RouteDef[] {
-  return [...exerciseRoutes(), ...assignmentRoutes()];
+  return [...exerciseRoutes(), ...attachmentRoutes(), ...assignmentRoutes()];
 }
 
 function exerciseRoutes(): RouteDef[] {
@@ -72,10 +90,11 @@ function exerciseRoutes(): RouteDef[] {
       action: 'library.exercise.read',
       params: idParams,
       resource: exerciseResource,
-      handler: (ctx, x) => {
+      handler: async (ctx, x) => {
         const teacher = STAFF_ROLES.some((r) => ctx.actor.roles.some((ar) => ar.role === r));
         const canEdit = x.ownerInstitutionId !== null && (x.createdBy === ctx.actor.userId || hasRoleIn(ctx.actor, ['lob_coordinator'], [x.ownerInstitutionId]));
-        return getExercise(ctx.deps, ctx.actor, x.id, teacher, canEdit);
+        const [exercise, attachments] = await Promise.all([getExercise(ctx.deps, ctx.actor, x.id, teacher, canEdit), listAttachments(ctx.deps, x.id)]);
+        return { ...exercise, attachments };
       },
     }),
     defineRoute<unknown, unknown, z.infer<typeof exerciseBody>>({
@@ -110,6 +129,61 @@ function exerciseRoutes(): RouteDef[] {
       tags: TAGS,
       action: 'library.assignments.list',
       handler: async (ctx) => ({ items: await teachingGroups(ctx.deps, ctx.actor), nextCursor: null }),
+    }),
+  ];
+}
+
+function attachmentRoutes(): RouteDef[] {
+  return [
+    defineRoute<{ id: string }, unknown, unknown, ExerciseResource>({
+      method: 'POST',
+      url: '/api/v1/library/exercises/:id/attachments',
+      summary: 'The author or LOB-coördinator attaches a PDF or picture (multipart field "file"); the content decides the type (audited)',
+      tags: TAGS,
+      action: 'library.exercise.write',
+      params: idParams,
+      resource: exerciseResource,
+      status: 201,
+      handler: async (ctx, x) => {
+        const upload = await readEvidenceUpload(ctx.req);
+        const file = checkAttachment(upload.filename, upload.content);
+        return storeAttachment(ctx.deps, ctx.actor, { id: x.id, institutionId: x.ownerInstitutionId! }, file, ctx.req.ip);
+      },
+    }),
+    defineRoute<{ id: string }, unknown, unknown, ExerciseResource & { attachmentId: string }>({
+      method: 'GET',
+      url: '/api/v1/library/attachments/:id',
+      summary: 'An attachment of an exercise, for those who may see the exercise (a student through an assignment)',
+      tags: TAGS,
+      action: 'library.exercise.read',
+      params: idParams,
+      resource: attachmentResource,
+      raw: true,
+      handler: async (ctx, x) => {
+        const file = await loadAttachmentFile(ctx.deps, x.attachmentId);
+        // Always a download, never sniffed by the browser, never cached by a shared cache.
+        return ctx.reply
+          .status(200)
+          .header('content-type', file.mediaType)
+          .header('content-disposition', contentDisposition('attachment', file.filename))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .send(file.content);
+      },
+    }),
+    defineRoute<{ id: string }, unknown, unknown, ExerciseResource & { attachmentId: string }>({
+      method: 'DELETE',
+      url: '/api/v1/library/attachments/:id',
+      summary: 'The author or LOB-coördinator removes an attachment (audited)',
+      tags: TAGS,
+      action: 'library.exercise.write',
+      params: idParams,
+      resource: attachmentResource,
+      status: 204,
+      handler: async (ctx, x) => {
+        await removeAttachment(ctx.deps, ctx.actor, x.attachmentId, { id: x.id, institutionId: x.ownerInstitutionId! }, ctx.req.ip);
+      },
     }),
   ];
 }
