@@ -6,6 +6,7 @@ import { hasRole, useMe } from '../../app/auth';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { formatDateTime } from '../../ui/format';
+import { TableWrap } from '../../ui/TableWrap';
 
 interface ParentLink {
   id: string;
@@ -50,6 +51,7 @@ function ParentAccess() {
   const { t } = useTranslation('privacy');
   const qc = useQueryClient();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [choices, setChoices] = useState<Record<string, boolean>>({});
   const { data, isLoading } = useQuery({ queryKey: ['me', 'parents'], queryFn: () => api<{ items: ParentLink[] }>('/me/parents') });
   const save = useMutation({
     mutationFn: (p: { id: string; adultOptIn: boolean }) => api<{ items: ParentLink[] }>(`/me/parents/${p.id}`, { method: 'PATCH', body: { adultOptIn: p.adultOptIn } }),
@@ -57,8 +59,8 @@ function ParentAccess() {
       qc.setQueryData(['me', 'parents'], res);
       setMessage({ kind: 'success', text: t('parents.saved') });
     },
-    onError: (err) => {
-      void qc.invalidateQueries({ queryKey: ['me', 'parents'] });
+    onError: (err, p) => {
+      setChoices((c) => ({ ...c, [p.id]: !p.adultOptIn }));
       setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : t('parents.failed') });
     },
   });
@@ -78,11 +80,11 @@ function ParentAccess() {
               <input
                 type="checkbox"
                 id={`parent-${p.id}`}
-                checked={p.adultOptIn}
+                checked={choices[p.id] ?? p.adultOptIn}
                 onChange={(e) => {
-                  // Show the choice at once; the server's answer replaces it (or the error undoes it).
+                  // Show the choice at once; an error puts it back.
                   const adultOptIn = e.target.checked;
-                  qc.setQueryData(['me', 'parents'], { items: parents.map((x) => (x.id === p.id ? { ...x, adultOptIn } : x)) });
+                  setChoices((c) => ({ ...c, [p.id]: adultOptIn }));
                   save.mutate({ id: p.id, adultOptIn });
                 }}
               />
@@ -119,7 +121,7 @@ function WhoLooked({ studentId }: { studentId: string }) {
       {items.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap labelledBy="audit-title">
           <table>
             <caption className="visually-hidden">{t('audit.title')}</caption>
             <thead>
@@ -142,7 +144,7 @@ function WhoLooked({ studentId }: { studentId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );
