@@ -117,10 +117,20 @@ describe('LOB programme and Loopbaanmagazijn in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Resultatenlijst LOB' }).waitFor();
     await expectAccessible(page, 'result list (empty)');
     await page.getByLabel('Groep', { exact: true }).selectOption({ label: 'ZW2A — Helpende Zorg en Welzijn 2A' });
+    // On a phone: one card per student, no wide table.
+    const cards = page.getByRole('list', { name: 'Resultatenlijst' }).getByRole('listitem');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(20);
+    expect(await page.locator('table').isVisible()).toBe(false);
+    await expectAccessible(page, 'result list ZW2A (phone, cards)');
+    await shot(page, 'results');
+    // On a wide screen: the table, with the same 20 students.
+    await page.setViewportSize({ width: 1100, height: 800 });
     await page.locator('table tbody tr').first().waitFor();
     expect(await page.locator('table tbody tr').count()).toBe(20);
-    await expectAccessible(page, 'result list ZW2A');
-    await shot(page, 'results');
+    expect(await cards.first().isVisible()).toBe(false);
+    await expectAccessible(page, 'result list ZW2A (wide, table)');
+    await page.setViewportSize({ width: 360, height: 740 });
 
     const groupId = new URL(await page.getByRole('link', { name: 'Download CSV' }).evaluate((a) => (a as HTMLAnchorElement).href)).searchParams.get('groupId')!;
     const csv = await (await page.request.get(`${server.url}/api/v1/lob/results.csv?groupId=${groupId}`)).text();
@@ -171,4 +181,80 @@ describe('LOB programme and Loopbaanmagazijn in Chromium', () => {
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('lets the coordinator publish a new programme version; a cohort that started keeps its version', async () => {
+    const page = await phonePage(browser);
+    await login(page, server.url, 'coordinator@demo.koers.nl');
+    await page.getByRole('link', { name: 'LOB-programma' }).click();
+    await page.getByRole('heading', { level: 1, name: 'LOB-programma per opleiding' }).waitFor();
+    await page.getByRole('link', { name: 'Nieuwe versie voor Helpende Zorg en Welzijn (niveau 2)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe versie: Helpende Zorg en Welzijn' }).waitFor();
+    // It starts from the current version's components.
+    await page.getByRole('group', { name: /^Onderdeel 1:/ }).waitFor();
+    const before = await page.getByRole('group', { name: /^Onderdeel \d+:/ }).count();
+    expect(before).toBeGreaterThan(3);
+    await expectAccessible(page, 'version editor');
+    await shot(page, 'version-editor');
+
+    // A date that has passed is refused with the reason, next to the field.
+    await page.getByLabel('Geldt voor cohorten die starten vanaf').fill('2020-08-01');
+    await page.getByRole('button', { name: 'Versie publiceren' }).click();
+    await page.getByText('Kies een datum na vandaag: een cohort dat al begonnen is, houdt zijn versie.').waitFor();
+    await expectAccessible(page, 'version editor with error');
+
+    const next = new Date();
+    const year = next.getMonth() >= 7 ? next.getFullYear() + 1 : next.getFullYear();
+    await page.getByLabel('Geldt voor cohorten die starten vanaf').fill(`${year}-08-01`);
+    await page.getByRole('button', { name: 'Onderdeel toevoegen' }).click();
+    const added = page.getByRole('group', { name: new RegExp(`^Onderdeel ${before + 1}:`) });
+    await added.getByLabel('Naam van het onderdeel').fill('Een meeloopdag in een zorginstelling');
+    await added.getByLabel('Soort').selectOption('activity');
+    await added.getByLabel('Periode').selectOption('2');
+    await added.getByRole('checkbox', { name: 'Meeloopdag' }).check();
+    await added.getByRole('checkbox', { name: 'BOL' }).check();
+    await added.getByLabel('Intensiteit').fill('Een dag');
+    await added.getByLabel('Begeleiding').fill('Mentor bereidt voor en bespreekt na');
+    await expectAccessible(page, 'version editor with a new component');
+    await page.getByRole('button', { name: 'Versie publiceren' }).click();
+    await page.getByText('De nieuwe versie voor Helpende Zorg en Welzijn is gepubliceerd.').waitFor();
+    await expectAccessible(page, 'programme after publishing');
+    const helpende = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Helpende Zorg en Welzijn/ }) });
+    await helpende.getByRole('button', { name: `Versie 2 (${before + 1} onderdelen)` }).click();
+    await helpende.getByText('Een meeloopdag in een zorginstelling').waitFor();
+    await expectAccessible(page, 'published version');
+
+    // Sanne's cohort has started: her status still follows version 1.
+    const sanneId = (await (await page.request.get(`${server.url}/api/v1/lob/results?groupId=${await zw2aId(page)}`)).json()).items.find((r: any) => r.displayName === 'Sanne de Wit').studentId;
+    const status = await (await page.request.get(`${server.url}/api/v1/students/${sanneId}/lob-status`)).json();
+    expect(status.version.version).toBe(1);
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the student what is done and what is open on the home page', async () => {
+    const page = await phonePage(browser);
+    await login(page, server.url, 'student@demo.koers.nl');
+    const card = page.getByRole('region', { name: 'Mijn LOB' });
+    await card.getByText(/Je hebt \d+ van de \d+ onderdelen klaar\.|Goed gedaan!/).waitFor();
+    await card.getByRole('heading', { name: 'Nu te doen in deze periode' }).waitFor();
+    await card.getByRole('heading', { name: 'Klaar' }).waitFor();
+    await expectAccessible(page, 'student home with LOB card');
+    await shot(page, 'home-student');
+    await card.getByRole('link', { name: 'Bekijk al je LOB-onderdelen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn LOB-voortgang' }).waitFor();
+    await expectAccessible(page, 'LOB status from the home card');
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+
+    const parent = await phonePage(browser);
+    await login(parent, server.url, 'ouder@demo.koers.nl');
+    await parent.getByText(/onderdelen|voldaan/i).first().waitFor();
+    await expectAccessible(parent, 'parent home with LOB status');
+    await parent.context().close();
+  });
 });
+
+async function zw2aId(page: Page): Promise<string> {
+  const groups = await (await page.request.get(`${new URL(page.url()).origin}/api/v1/lob/result-groups`)).json();
+  return groups.groups.find((g: { code: string }) => g.code === 'ZW2A').id;
+}

@@ -68,6 +68,7 @@ export const PAGES: PageRoute[] = [
   { path: '/lob/voortgang/:id', load: () => import('../features/programme/StatusPage') },
   { path: '/lob/resultaten', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ResultsPage') },
   { path: '/lob/programma', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ProgrammePage') },
+  { path: '/lob/programma/:id/nieuwe-versie', roles: ['lob_coordinator', 'manager'], load: () => import('../features/programme/VersionEditorPage') },
   { path: '/loopbaanmagazijn', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/library/LibraryPage') },
   { path: '/loopbaanmagazijn/opdrachten/:id', load: () => import('../features/library/AssignmentPage') },
   { path: '/loopbaanmagazijn/:id', load: () => import('../features/library/ExercisePage') },

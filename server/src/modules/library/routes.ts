@@ -224,8 +224,9 @@ function assignmentRoutes(): RouteDef[] {
       params: idParams,
       resource: assignmentResource,
       handler: async (ctx, a) => {
-        if (a.member && !a.teaches) return { ...(await getAssignmentForStudent(ctx.deps, ctx.actor.userId, a.id)), view: 'student' };
-        return { ...(await getAssignmentForTeacher(ctx.deps, a.id)), view: 'teacher' };
+        const attachments = await listAttachments(ctx.deps, a.exerciseId);
+        if (a.member && !a.teaches) return { ...(await getAssignmentForStudent(ctx.deps, ctx.actor.userId, a.id)), attachments, view: 'student' };
+        return { ...(await getAssignmentForTeacher(ctx.deps, a.id)), attachments, view: 'teacher' };
       },
     }),
     defineRoute<{ id: string }, unknown, z.infer<typeof completeBody>, AssignmentResource>({

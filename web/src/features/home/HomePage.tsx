@@ -6,6 +6,7 @@ import { useRelatedStudents, useStudentProfile } from '../students/api';
 import { ProfileCard } from '../students/ProfileCard';
 import { PortfolioHomeSummary } from '../portfolio/HomeSummary';
 import { MentorGuidanceHome, ParentGuidanceHome } from '../guidance/GuidanceHome';
+import { LobHomeCard } from '../programme/LobHomeCard';
 
 /** The first page after signing in, shaped by the person's main role. */
 export default function HomePage() {
@@ -32,6 +33,7 @@ function StudentHome({ me }: { me: Me }) {
   return (
     <>
       <PortfolioHomeSummary studentId={me.id} />
+      <LobHomeCard studentId={me.id} />
       <section aria-labelledby="my-school" className="card">
         <h2 id="my-school">{t('mySchool')}</h2>
         {data ? <ProfileCard profile={data} /> : <Loading />}

@@ -7,6 +7,7 @@ import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { formatDate } from '../../ui/format';
 import { useAssignment, type Assignment } from './api';
+import { Attachments } from './Attachments';
 import './library.css';
 
 /** An assignment: the teacher sees who completed it; the student does it here as a LOBbook entry. */
@@ -67,6 +68,7 @@ function StudentView({ assignment: a }: { assignment: Assignment }) {
         <h2 id="todo">{t('forStudent')}</h2>
         <p className="instructions">{a.studentInstructions}</p>
       </section>
+      <Attachments exerciseId={a.exercise.id} attachments={a.attachments ?? []} canEdit={false} />
       {a.completedAt ? (
         <Alert kind="success">
           {t('complete.done')} <Link to={`/portfolio/ervaring/${a.entryId}`}>{t('complete.seeEntry')}</Link>

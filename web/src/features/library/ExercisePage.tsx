@@ -7,6 +7,7 @@ import { Alert } from '../../ui/Alert';
 import { Field } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { useExercise, useTeachingGroups } from './api';
+import { Attachments } from './Attachments';
 import './library.css';
 
 /** One exercise with its instructions; a teacher assigns it to a group with a due date. */
@@ -39,6 +40,7 @@ export default function ExercisePage() {
         <h2 id="student">{t('forStudent')}</h2>
         <p className="instructions">{x.studentInstructions}</p>
       </section>
+      <Attachments exerciseId={x.id} attachments={x.attachments ?? []} canEdit={!!x.canEdit} />
       {x.teacherInstructions !== undefined && <AssignForm exerciseId={x.id} />}
     </section>
   );

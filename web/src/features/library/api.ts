@@ -3,6 +3,13 @@ import { api } from '../../app/api';
 
 export const COMPETENCES = ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'] as const;
 
+export interface Attachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
+}
+
 export interface Exercise {
   id: string;
   title: string;
@@ -18,6 +25,7 @@ export interface Exercise {
   institutionName: string | null;
   shared: boolean;
   canEdit?: boolean;
+  attachments?: Attachment[];
 }
 
 export interface Assignment {
@@ -34,6 +42,7 @@ export interface Assignment {
   entryId?: string | null;
   completions?: { studentId: string; displayName: string; completedAt: string | null }[];
   view?: 'teacher' | 'student';
+  attachments?: Attachment[];
 }
 
 export const useExercises = (competence: string) =>

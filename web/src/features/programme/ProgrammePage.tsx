@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { hasRole, useMe } from '../../app/auth';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { formatDate } from '../../ui/format';
@@ -11,12 +13,16 @@ export default function ProgrammePage() {
   const { t } = useTranslation('programme');
   const { data, isLoading, error } = useProgrammes();
   const [versionId, setVersionId] = useState<string | undefined>();
+  const { data: me } = useMe();
+  const published = (useLocation().state as { published?: string } | null)?.published;
+  const canPublish = hasRole(me, 'lob_coordinator', 'manager');
   if (isLoading) return <Loading />;
   if (error) return <Alert>{t('errors.generic')}</Alert>;
   return (
     <section className="page">
       <h1>{t('programme.title')}</h1>
       <p className="lead">{t('programme.intro')}</p>
+      {published && <Alert kind="success">{t('editor.published', { name: published })}</Alert>}
       <ul className="component-list">
         {data!.items.map((p) => (
           <li key={p.id} className="card">
@@ -36,6 +42,13 @@ export default function ProgrammePage() {
                   </li>
                 ))}
               </ul>
+            )}
+            {canPublish && (
+              <p>
+                <Link className="button button--secondary" to={`/lob/programma/${p.id}/nieuwe-versie`}>
+                  {t('editor.open', { name: p.name, level: p.level })}
+                </Link>
+              </p>
             )}
           </li>
         ))}

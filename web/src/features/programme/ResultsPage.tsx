@@ -44,7 +44,8 @@ export default function ResultsPage() {
               {t('results.pdf')}
             </a>
           </div>
-          <div className="table-wrap" role="region" aria-label={t('results.tableLabel')} tabIndex={0}>
+          <ResultCards items={items} />
+          <div className="table-wrap result-table-wrap" role="region" aria-label={t('results.tableLabel')} tabIndex={0}>
             <table className="result-table">
               <thead>
                 <tr>
@@ -71,6 +72,31 @@ export default function ResultsPage() {
         </>
       )}
     </section>
+  );
+}
+
+/** On a phone: one card per student instead of a wide table (CSS shows one of the two). */
+function ResultCards({ items }: { items: ResultRow[] }) {
+  const { t } = useTranslation('programme');
+  return (
+    <ul className="result-cards" aria-label={t('results.tableLabel')}>
+      {items.map((r) => (
+        <li key={r.studentId}>
+          <h3>
+            <Link to={`/lob/voortgang/${r.studentId}`}>{r.displayName}</Link>
+          </h3>
+          <p>
+            <span className={`badge badge--${r.fulfilled ? 'met' : 'open'}`}>{r.fulfilled ? t('results.met') : t('results.notMet')}</span>{' '}
+            {t('results.count', { done: r.done, required: r.required })}
+          </p>
+          {!r.fulfilled || r.overrides ? (
+            <p>
+              <span className="muted">{t('results.why')}:</span> {why(r, t)}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 
