@@ -175,6 +175,8 @@ describe.each(testEngines())('Loopbaanmagazijn API on %s', (engine) => {
       const assigned = await mentor.post(`/api/v1/library/exercises/${exerciseId}/assignments`, { groupId: zw2a, dueOn: '2026-12-20' });
       expect(assigned.statusCode, assigned.body).toBe(201);
       expect((await student.get(`/api/v1/library/attachments/${pdf.json().id}`)).statusCode).toBe(200);
+      const ownView = (await student.get(`/api/v1/library/assignments/${assigned.json().id}`)).json();
+      expect(ownView.attachments.map((a: any) => a.filename).sort()).toEqual(['plaatje.png', 'werkblad beroepen.pdf']);
       expect((await student2.get(`/api/v1/library/attachments/${pdf.json().id}`)).statusCode).toBe(404);
 
       // Removing: the author may, a student may not; audited.
