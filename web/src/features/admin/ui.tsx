@@ -7,15 +7,7 @@ import { isAdmin } from './api';
 import './admin.css';
 
 export { SelectField } from '../../ui/Field';
-
-/** A table that may scroll sideways on a phone: a named, keyboard-reachable region. */
-export function TableWrap({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
-  return (
-    <div className="table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
+export { TableWrap } from '../../ui/TableWrap';
 
 /** Form feedback: the general message (announced) and a success note. */
 export function FormStatus({ error, done }: { error: string | null; done: string | null }) {
