@@ -17,6 +17,23 @@ function inTwoDays(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T14:00`;
 }
 
+/** A date input value some days from now. */
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A tiny real PNG (1×1 pixel). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** A user's id by display name, through the mentor's caseload API in the page's session. */
+async function userId(page: Page, displayName: string): Promise<string> {
+  const res = await page.request.get(`${new URL(page.url()).origin}/api/v1/mentor/caseload`);
+  const item = (await res.json()).items.find((s: { displayName: string }) => s.displayName === displayName);
+  return item.id;
+}
+
 async function visit(page: Page, url: string, label: string) {
   await page.goto(url);
   await page.locator('h1').first().waitFor();
@@ -173,6 +190,94 @@ describe('begeleiding in Chromium', () => {
     await page.getByRole('button', { name: 'Bezoek bevestigen' }).click();
     await page.getByText('bevestigd door de praktijkopleider').waitFor();
     await expectAccessible(page, 'agenda visit confirmed');
+    await page.context().close();
+  });
+
+  it('the mentor plans an internship visit and an LOB activity on the planning screen, and cancels one', async () => {
+    const page = await phonePage(browser);
+    await login(page, server.url, 'mentor@demo.koers.nl');
+    await visit(page, `${server.url}/agenda`, 'agenda (mentor)');
+    await page.getByRole('link', { name: 'Afspraak plannen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Afspraak plannen' }).waitFor();
+    await page.getByLabel('Soort afspraak').waitFor();
+    await expectAccessible(page, 'plan appointment');
+    await page.getByLabel('Soort afspraak').selectOption({ label: 'Stagebezoek' });
+    await page.getByLabel('Titel').fill('Tussentijds stagebezoek');
+    await page.getByLabel('Datum').fill(inDays(5));
+    await page.getByLabel('Begintijd').fill('13:30');
+    await page.getByLabel('Eindtijd').fill('14:15');
+    await page.getByLabel('Plaats').fill('Zorgcentrum De Linde');
+    await page.getByLabel('Student', { exact: true }).selectOption({ label: 'Sanne de Wit (ZW2A)' });
+    await page.getByText('Sanne de Wit en praktijkopleider Anita Gerritsen worden uitgenodigd.').waitFor();
+    await expectAccessible(page, 'plan internship visit');
+    await page.getByRole('button', { name: 'Afspraak plannen en uitnodigen' }).click();
+    await page.waitForURL(/\/agenda$/);
+    await page.getByText('De afspraak “Tussentijds stagebezoek” is gepland.', { exact: false }).waitFor();
+    const visitRow = page.locator('li').filter({ has: page.getByRole('heading', { name: 'Tussentijds stagebezoek' }) });
+    await visitRow.getByText('2 genodigden').click();
+    await visitRow.getByText('Anita Gerritsen: nog niet beantwoord').waitFor();
+    await expectAccessible(page, 'agenda with planned visit');
+
+    await page.getByRole('link', { name: 'Afspraak plannen' }).click();
+    await page.getByLabel('Soort afspraak').selectOption({ label: 'LOB-activiteit' });
+    await page.getByLabel('Titel').fill('Gastles wijkverpleging');
+    await page.getByLabel('Datum').fill(inDays(9));
+    await page.getByLabel('Begintijd').fill('09:00');
+    await page.getByLabel('Eindtijd').fill('08:00');
+    await page.getByLabel('De hele groep ZW2A').check();
+    await page.getByText(/^\d+ studenten gekozen\.$/).waitFor();
+    await page.getByRole('button', { name: 'Afspraak plannen en uitnodigen' }).click();
+    await page.getByText('De eindtijd moet na de begintijd liggen.').waitFor();
+    await expectAccessible(page, 'plan LOB activity with an error');
+    await page.getByLabel('Eindtijd').fill('10:30');
+    await page.getByRole('button', { name: 'Afspraak plannen en uitnodigen' }).click();
+    await page.waitForURL(/\/agenda$/);
+    await page.getByRole('heading', { name: 'Gastles wijkverpleging' }).waitFor();
+    await page.getByRole('button', { name: 'Afspraak “Gastles wijkverpleging” annuleren' }).click();
+    await page.getByText('Weet je het zeker?', { exact: false }).waitFor();
+    await expectAccessible(page, 'cancel question');
+    await page.getByRole('button', { name: 'Ja, annuleer de afspraak' }).click();
+    await page.getByText('De afspraak “Gastles wijkverpleging” is geannuleerd.').waitFor();
+    await page.getByRole('heading', { name: 'Gastles wijkverpleging' }).waitFor({ state: 'detached' });
+    await expectAccessible(page, 'agenda after cancelling');
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the header shows unread messages and notifications in the links’ names, and updates after reading', async () => {
+    const mentor = await phonePage(browser);
+    await login(mentor, server.url, 'mentor@demo.koers.nl');
+    await visit(mentor, `${server.url}/berichten/${await userId(mentor, 'Sanne de Wit')}`, 'thread (mentor)');
+    await mentor.getByLabel('Je bericht').fill('Heb je de uitnodiging voor het stagebezoek gezien?');
+    await mentor.getByRole('button', { name: 'Versturen' }).click();
+    await mentor.getByText('Heb je de uitnodiging voor het stagebezoek gezien?').waitFor();
+    await mentor.context().close();
+
+    const page = await phonePage(browser);
+    await login(page, server.url, 'student@demo.koers.nl');
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await nav.getByRole('link', { name: 'Berichten 1 ongelezen' }).waitFor();
+    await nav.getByRole('link', { name: /^Meldingen \d+ ongelezen$/ }).waitFor();
+    await expectAccessible(page, 'home with unread badges');
+    await nav.getByRole('link', { name: 'Berichten 1 ongelezen' }).click();
+    await page.getByRole('link', { name: 'Mirjam Hoekstra' }).first().click();
+    await page.getByText('Heb je de uitnodiging voor het stagebezoek gezien?').waitFor();
+    await nav.getByRole('link', { name: 'Berichten', exact: true }).waitFor();
+    await visit(page, `${server.url}/meldingen`, 'notifications (student, before reading)');
+    await page.getByText('Je bent uitgenodigd: Tussentijds stagebezoek', { exact: false }).first().waitFor();
+    // the group feed takes a photo, shown in the post
+    await visit(page, `${server.url}/groepen`, 'groups (student, again)');
+    await page.getByRole('link', { name: /Helpende Zorg en Welzijn 2A/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Groep/ }).waitFor();
+    await page.getByLabel('Schrijf een bericht voor de groep').fill('Mijn werkplek op stage');
+    await page.getByLabel('Foto of pdf toevoegen (niet verplicht)').setInputFiles({ name: 'werkplek.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Plaatsen', exact: true }).click();
+    await page.getByRole('img', { name: 'Foto: werkplek.png' }).waitFor();
+    await page.getByRole('img', { name: 'Foto: werkplek.png' }).scrollIntoViewIfNeeded();
+    // the browser really loads the image from the attachment route (served as image/png, same origin)
+    await page.waitForFunction(() => Array.from(document.images).some((i) => i.alt === 'Foto: werkplek.png' && i.complete && i.naturalWidth === 1));
+    await expectAccessible(page, 'group feed with a photo');
+    expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });
 

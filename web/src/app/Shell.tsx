@@ -4,6 +4,10 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { setLanguage } from '../i18n';
 import { hasRole, useMe, useSignOut } from './auth';
 import { NAV_ITEMS } from './navigation';
+import { UnreadBadge, useUnreadCounts, type UnreadCounts } from '../features/guidance/UnreadBadge';
+
+/** Which nav entries carry an unread count, and which count. */
+const UNREAD_BY_PATH: Record<string, keyof UnreadCounts> = { '/meldingen': 'notifications', '/berichten': 'messages' };
 
 /**
  * The app shell: skip link, header with navigation, main landmark, footer. After every
@@ -17,6 +21,7 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  const unread = useUnreadCounts(!!me, location.pathname);
 
   useEffect(() => {
     const heading = mainRef.current?.querySelector('h1');
@@ -70,6 +75,7 @@ export function Shell() {
                 <li key={item.path}>
                   <NavLink to={item.path} end={item.path === '/'}>
                     {t(`nav:${item.label}`)}
+                    {UNREAD_BY_PATH[item.path] && <UnreadBadge count={unread?.[UNREAD_BY_PATH[item.path]]} />}
                   </NavLink>
                 </li>
               ))}

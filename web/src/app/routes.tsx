@@ -33,6 +33,7 @@ export const PAGES: PageRoute[] = [
   { path: '/gesprekken', roles: ['student'], load: () => import('../features/guidance/ConversationsPage') },
   { path: '/gesprekken/:id', load: () => import('../features/guidance/ConversationPage') },
   { path: '/agenda', load: () => import('../features/guidance/AgendaPage') },
+  { path: '/agenda/plannen', roles: ['mentor', 'docent', 'lob_coordinator'], load: () => import('../features/guidance/PlanAppointmentPage') },
   { path: '/groepen', load: () => import('../features/guidance/GroupsPage') },
   { path: '/groepen/:id', load: () => import('../features/guidance/FeedPage') },
   { path: '/berichten', load: () => import('../features/guidance/MessagesPage') },

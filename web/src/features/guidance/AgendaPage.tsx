@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { hasRole, useMe } from '../../app/auth';
 import { api } from '../../app/api';
 import { Loading } from '../../ui/Loading';
 import { useAgenda, useCalendarToken, useRefresh, type AgendaItem } from './api';
@@ -11,9 +12,21 @@ import './guidance.css';
 export default function AgendaPage() {
   const { t } = useTranslation('guidance');
   const { data, isLoading } = useAgenda();
+  const { data: me } = useMe();
+  const planned = (useLocation().state as { planned?: string } | null)?.planned;
+  const [status, setStatus] = useState<string | null>(planned ? t('agenda.planned', { title: planned }) : null);
+  const canPlan = hasRole(me, 'mentor', 'docent', 'lob_coordinator');
   return (
     <section className="page">
       <h1>{t('agenda.title')}</h1>
+      {canPlan && (
+        <p>
+          <Link to="/agenda/plannen" className="button">
+            {t('agenda.plan')}
+          </Link>
+        </p>
+      )}
+      <Saved text={status} />
       <section aria-labelledby="upcoming" className="card">
         <h2 id="upcoming">{t('agenda.upcoming')}</h2>
         {isLoading || !data ? (
@@ -23,7 +36,7 @@ export default function AgendaPage() {
         ) : (
           <ul className="plain-list">
             {data.items.map((a) => (
-              <AgendaRow key={a.id} item={a} />
+              <AgendaRow key={a.id} item={a} onCancelled={(title) => setStatus(t('agenda.cancelled', { title }))} />
             ))}
           </ul>
         )}
@@ -33,9 +46,15 @@ export default function AgendaPage() {
   );
 }
 
-function AgendaRow({ item: a }: { item: AgendaItem }) {
+function AgendaRow({ item: a, onCancelled }: { item: AgendaItem; onCancelled: (title: string) => void }) {
   const { t } = useTranslation('guidance');
   const refresh = useRefresh();
+  const [confirming, setConfirming] = useState(false);
+  const cancel = async () => {
+    await api(`/appointments/${a.id}`, { method: 'DELETE' });
+    onCancelled(a.title);
+    await refresh();
+  };
   const respond = async (response: 'accepted' | 'declined') => {
     await api(`/appointments/${a.id}/response`, { body: { response } });
     await refresh();
@@ -75,8 +94,46 @@ function AgendaRow({ item: a }: { item: AgendaItem }) {
             {t('agenda.confirmVisit')}
           </button>
         )}
+        {a.isOrganiser && !confirming && (
+          <button type="button" className="button button--quiet" aria-label={t('agenda.cancelOf', { title: a.title })} onClick={() => setConfirming(true)}>
+            {t('agenda.cancel')}
+          </button>
+        )}
       </div>
+      {a.isOrganiser && <Invitees item={a} />}
+      {confirming && (
+        <div className="confirm-box" role="group" aria-label={t('agenda.cancelOf', { title: a.title })}>
+          <p>{t('agenda.cancelQuestion')}</p>
+          <div className="row-actions">
+            <button type="button" className="button" onClick={() => void cancel()}>
+              {t('agenda.cancelYes')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+              {t('agenda.cancelNo')}
+            </button>
+          </div>
+        </div>
+      )}
     </li>
+  );
+}
+
+/** For the organiser: who is invited and what they answered. */
+function Invitees({ item: a }: { item: AgendaItem }) {
+  const { t } = useTranslation('guidance');
+  const others = (a.invitees ?? []).filter((i) => i.id !== a.organiser?.id);
+  if (others.length === 0) return null;
+  return (
+    <details>
+      <summary>{t('agenda.invitees', { count: others.length })}</summary>
+      <ul>
+        {others.map((i) => (
+          <li key={i.id}>
+            {i.displayName}: {t(`agenda.answer.${i.response}`)}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../app/api';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
-import { useFeed, useMyGroups, useRefresh, type FeedPost } from './api';
+import { useFeed, useMyGroups, useRefresh, type FeedAttachment, type FeedPost } from './api';
 import { Saved, TextArea, When } from './ui';
 import './guidance.css';
 
@@ -22,11 +22,20 @@ export default function FeedPage() {
   const groups = useMyGroups();
   const refresh = useRefresh();
   const [body, setBody] = useState('');
+  const [postError, setPostError] = useState<string | null>(null);
+  const filesRef = useRef<HTMLInputElement>(null);
   const group = groups.data?.items.find((g) => g.id === id);
   async function post(e: FormEvent) {
     e.preventDefault();
-    await api(`/groups/${id}/feed`, { body: { body } });
+    setPostError(null);
+    try {
+      await sendPost(id!, body, filesRef.current?.files);
+    } catch (err) {
+      setPostError(err instanceof ApiError ? err.message : t('errors.generic'));
+      return;
+    }
     setBody('');
+    if (filesRef.current) filesRef.current.value = '';
     await refresh();
   }
   if (error) {
@@ -43,6 +52,14 @@ export default function FeedPage() {
       <p className="muted">{t('feed.closed')}</p>
       <form onSubmit={post} className="card">
         <TextArea label={t('feed.newPost')} value={body} required maxLength={4000} onChange={(e) => setBody(e.target.value)} />
+        <div className="field">
+          <label htmlFor="feed-files">{t('feed.files')}</label>
+          <p className="field__hint" id="feed-files-hint">
+            {t('feed.filesHint')}
+          </p>
+          <input id="feed-files" ref={filesRef} type="file" multiple accept=".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf" aria-describedby="feed-files-hint" />
+        </div>
+        {postError && <Alert>{postError}</Alert>}
         <button type="submit" className="button">
           {t('feed.post')}
         </button>
@@ -88,6 +105,7 @@ function Post({ post: p, groupId, canModerate }: { post: FeedPost; groupId: stri
         {canModerate && p.reports ? <> · {t('feed.reports', { count: p.reports })}</> : null}
       </p>
       <p className="break">{p.body ?? t('feed.hiddenText')}</p>
+      <Attachments items={p.attachments} />
       <div className="row-actions">
         {REACTIONS.map((r) => (
           <button
@@ -121,6 +139,7 @@ function Post({ post: p, groupId, canModerate }: { post: FeedPost; groupId: stri
                 <strong>{r.author?.displayName ?? t('feed.formerMember')}</strong> · <When iso={r.createdAt} />
               </p>
               <p className="break">{r.body ?? t('feed.hiddenText')}</p>
+              <Attachments items={r.attachments} />
             </li>
           ))}
         </ul>
@@ -132,5 +151,40 @@ function Post({ post: p, groupId, canModerate }: { post: FeedPost; groupId: stri
         </button>
       </form>
     </article>
+  );
+}
+
+/** A post with files goes as multipart (the server checks each file's content); without, as JSON. */
+async function sendPost(groupId: string, body: string, files: FileList | null | undefined) {
+  if (!files || files.length === 0) return api(`/groups/${groupId}/feed`, { body: { body } });
+  const form = new FormData();
+  form.append('body', body);
+  for (const f of Array.from(files)) form.append('file', f, f.name);
+  return api(`/groups/${groupId}/feed/attachments`, { form });
+}
+
+/** Photos show in the post; a PDF is a download link with its size. */
+function Attachments({ items }: { items: FeedAttachment[] }) {
+  const { t } = useTranslation('guidance');
+  if (items.length === 0) return null;
+  return (
+    <ul className="feed-attachments" aria-label={t('feed.attachments')}>
+      {items.map((a) => {
+        const url = `/api/v1/feed/attachments/${a.id}`;
+        return (
+          <li key={a.id}>
+            {a.mediaType.startsWith('image/') ? (
+              <a href={url}>
+                <img src={url} alt={t('feed.photo', { name: a.filename })} loading="lazy" />
+              </a>
+            ) : (
+              <a href={url} download={a.filename}>
+                {t('feed.download', { name: a.filename, size: Math.max(1, Math.round(a.sizeBytes / 1024)) })}
+              </a>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -56,6 +56,13 @@ export interface AgendaItem {
   isOrganiser: boolean;
   confirmedAt: string | null;
   canConfirm: boolean;
+  invitees?: { id: string; displayName: string; response: 'pending' | 'accepted' | 'declined' }[];
+}
+export interface InviteeGroup {
+  id: string;
+  code: string;
+  name: string;
+  students: { id: string; displayName: string; praktijkopleider: { id: string; displayName: string } | null }[];
 }
 export interface FeedPost {
   id: string;
@@ -66,7 +73,14 @@ export interface FeedPost {
   reactions: Record<'like' | 'heart' | 'clap', number>;
   myReactions: string[];
   reports: number | null;
+  attachments: FeedAttachment[];
   replies: FeedPost[];
+}
+export interface FeedAttachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
 }
 export interface Notification {
   id: string;
@@ -93,6 +107,7 @@ export const useStudentAgenda = (studentId?: string) => useQuery({ ...q<List<Age
 export const useStudentAttendance = (studentId?: string) =>
   useQuery({ ...q<{ total: number; absencePercent: number | null; counts: Record<AttendanceStatus, number>; weeks: number }>(studentId ? `/students/${studentId}/attendance` : null), retry: false });
 export const useAgenda = () => useQuery(q<List<AgendaItem>>('/agenda'));
+export const useInvitees = () => useQuery(q<{ groups: InviteeGroup[] }>('/appointments/invitees'));
 export const useCalendarToken = () => useQuery(q<{ active: boolean; createdAt: string | null }>('/calendar/token'));
 export const useMyGroups = () => useQuery(q<List<{ id: string; code: string; name: string; unread: number }>>('/me/groups'));
 export const useFeed = (groupId?: string) => useQuery(q<List<FeedPost> & { canModerate: boolean }>(groupId ? `/groups/${groupId}/feed` : null));
