@@ -8,6 +8,8 @@ create table guidance_feed_attachments (
   media_type text not null,
   size_bytes integer not null check (size_bytes > 0),
   content bytea not null,
+  -- the order in which the files were sent, which is the order they are shown in
+  position smallint not null default 0,
   created_at timestamptz not null
 );
 create index guidance_feed_attachments_post on guidance_feed_attachments (post_id);

@@ -67,7 +67,7 @@ export async function readFeed(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, g
       (select count(*) filter (where reaction = 'clap') from guidance_feed_reactions r where r.post_id = p.id) as claps,
       coalesce((select array_agg(reaction) from guidance_feed_reactions r where r.post_id = p.id and r.user_id = ${actor.userId}), '{}') as mine,
       (select count(*) from guidance_feed_reports rp where rp.post_id = p.id and rp.resolved_at is null) as reports,
-      coalesce((select json_agg(json_build_object('id', fa.id, 'filename', fa.filename, 'mediaType', fa.media_type, 'sizeBytes', fa.size_bytes) order by fa.created_at, fa.id)
+      coalesce((select json_agg(json_build_object('id', fa.id, 'filename', fa.filename, 'mediaType', fa.media_type, 'sizeBytes', fa.size_bytes) order by fa.position, fa.id)
         from guidance_feed_attachments fa where fa.post_id = p.id), '[]'::json) as attachments
     from guidance_feed_posts p left join users u on u.id = p.author_id
     where p.group_id = ${g.groupId} and (p.id in (select id from top) or p.parent_id in (select id from top))
@@ -137,7 +137,7 @@ async function storeAttachments(trx: Kysely<DB>, postId: string, uploaderId: str
   if (files.length === 0) return;
   await trx
     .insertInto('guidance_feed_attachments')
-    .values(files.map((f) => ({ post_id: postId, uploader_id: uploaderId, filename: f.filename, media_type: f.mediaType, size_bytes: f.content.length, content: f.content, created_at: at })))
+    .values(files.map((f, position) => ({ post_id: postId, position, uploader_id: uploaderId, filename: f.filename, media_type: f.mediaType, size_bytes: f.content.length, content: f.content, created_at: at })))
     .execute();
 }
 

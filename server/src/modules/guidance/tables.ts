@@ -95,6 +95,7 @@ export interface GuidanceTables {
     media_type: string;
     size_bytes: number;
     content: Buffer | Uint8Array;
+    position: Generated<number>;
     created_at: Date;
   };
   guidance_feed_reports: {
