@@ -31,15 +31,17 @@ export interface AgendaItem {
   invitees: { id: string; displayName: string; response: InvitationResponse }[];
   /** raised on every change, so calendar apps replace their copy (iCalendar SEQUENCE) */
   sequence: number;
+  /** only in the calendar feed, so calendar apps remove a cancelled appointment */
+  cancelled: boolean;
 }
 
 /**
  * The appointments a person organises or is invited to, from `from` on, in one query. A
  * praktijkopleider may also confirm an internship visit of their current intern.
  */
-export async function listAgenda(deps: Pick<Deps, 'db' | 'clock'>, userId: string, from: Date, to: Date): Promise<AgendaItem[]> {
+export async function listAgenda(deps: Pick<Deps, 'db' | 'clock'>, userId: string, from: Date, to: Date, opts: { includeCancelled?: boolean } = {}): Promise<AgendaItem[]> {
   const r = await sql<any>`
-    select a.id, a.kind, a.title, a.location, a.starts_at, a.ends_at, a.conversation_id, a.confirmed_at, a.sequence,
+    select a.id, a.kind, a.title, a.location, a.starts_at, a.ends_at, a.conversation_id, a.confirmed_at, a.sequence, a.cancelled_at is not null as cancelled,
       a.organiser_id = ${userId} as is_organiser, mi.response as my_response,
       case when o.id is null then null else json_build_object('id', o.id, 'displayName', o.display_name) end as organiser,
       case when s.id is null then null else json_build_object('id', s.id, 'displayName', s.display_name) end as student,
@@ -51,7 +53,7 @@ export async function listAgenda(deps: Pick<Deps, 'db' | 'clock'>, userId: strin
     left join guidance_invitations mi on mi.appointment_id = a.id and mi.user_id = ${userId}
     left join users o on o.id = a.organiser_id
     left join users s on s.id = a.student_id
-    where a.cancelled_at is null and a.ends_at >= ${from} and a.starts_at < ${to}
+    where (a.cancelled_at is null or ${opts.includeCancelled === true}) and a.ends_at >= ${from} and a.starts_at < ${to}
       and (a.organiser_id = ${userId} or mi.user_id is not null)
     order by a.starts_at, a.id
     limit 200`.execute(deps.db);
@@ -75,6 +77,7 @@ function toAgendaItem(row: any): AgendaItem {
     canConfirm: !!row.can_confirm,
     invitees: row.invitees,
     sequence: Number(row.sequence),
+    cancelled: !!row.cancelled,
   };
 }
 
@@ -301,7 +304,8 @@ export async function calendarFeed(deps: Pick<Deps, 'db' | 'clock' | 'config'>, 
     .executeTakeFirst();
   if (!owner || owner.status !== 'active') return null;
   const now = deps.clock.now();
-  const items = await listAgenda(deps, owner.id, new Date(now.getTime() - 30 * 86_400_000), new Date(now.getTime() + 365 * 86_400_000));
+  // Cancelled appointments stay in the feed as CANCELLED (with a higher SEQUENCE), so phones drop them.
+  const items = await listAgenda(deps, owner.id, new Date(now.getTime() - 30 * 86_400_000), new Date(now.getTime() + 365 * 86_400_000), { includeCancelled: true });
   const host = new URL(deps.config.publicUrl).hostname;
   const events: CalendarEvent[] = items
     .filter((i) => i.myResponse !== 'declined')
@@ -314,7 +318,7 @@ export async function calendarFeed(deps: Pick<Deps, 'db' | 'clock' | 'config'>, 
       summary: i.title,
       location: i.location,
       description: `${deps.config.publicUrl}/agenda`,
-      status: i.myResponse === 'pending' ? 'TENTATIVE' : 'CONFIRMED',
+      status: i.cancelled ? 'CANCELLED' : i.myResponse === 'pending' ? 'TENTATIVE' : 'CONFIRMED',
     }));
   return renderCalendar({ name: 'Koers', events, stamp: now });
 }

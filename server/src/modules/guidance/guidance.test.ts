@@ -575,6 +575,12 @@ describe.each(testEngines())('guidance (begeleiding) on %s', (engine) => {
       expect((await c.mentorSd.delete(`/api/v1/appointments/${id}`)).statusCode).toBe(404);
       expect((await c.mentor.delete(`/api/v1/appointments/${id}`)).statusCode).toBe(204);
       expect((await c.student.get('/api/v1/agenda')).json().items.some((a: any) => a.id === id)).toBe(false);
+      // the calendar feed keeps it as CANCELLED with a higher SEQUENCE, so a phone removes it
+      const feedPath = new URL((await c.student.post('/api/v1/calendar/token')).json().url).pathname;
+      const body = (await t.app.inject({ method: 'GET', url: feedPath })).body;
+      const vevent = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('summary') === 'Bedrijfsbezoek')!;
+      expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+      expect(new ICAL.Event(vevent).sequence).toBeGreaterThan(0);
     });
 
     it('respects per-person e-mail preferences', async () => {
