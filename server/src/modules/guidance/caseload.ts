@@ -12,7 +12,7 @@ import { toDateString } from './service.js';
  * read-only, in the same query, to stay at one round trip.
  */
 export const THRESHOLDS = {
-  /** no new LOBbook entry for this many weeks */
+  /** no new LOBbook entry shared with the mentor for this many weeks (private entries never count: they must not show) */
   entryWeeks: 4,
   /** absence (with or without reason) above this share of sessions in the last four weeks */
   absencePercent: 20,
@@ -104,8 +104,10 @@ export async function loadCaseload(deps: Pick<Deps, 'db' | 'clock'>, mentorId: s
       where gm.user_id = ${mentorId}
       order by e.student_id, g.code
     ), entries as (
+      -- Only entries the mentor may see: a private entry must not show, not even as a date.
       select pe.student_id, max(pe.created_at) as last_entry from portfolio_entries pe
-      where pe.student_id in (select student_id from mine) group by pe.student_id
+      where pe.student_id in (select student_id from mine) and pe.status = 'published' and 'mentor' = any(pe.sharing)
+      group by pe.student_id
     ), convs as (
       select c.student_id,
         max(c.held_on) filter (where c.status = 'held') as last_held,
@@ -193,8 +195,8 @@ export function signalText(code: SignalCode, p: Signal['params'], locale: Locale
   switch (code) {
     case 'no_entry':
       return p.weeks === null
-        ? nl ? 'Heeft nog geen ervaring in het LOBbook gezet.' : 'Has not added any entry to the LOBbook yet.'
-        : nl ? `Geen nieuwe ervaring in het LOBbook in ${p.weeks} weken.` : `No new LOBbook entry in ${p.weeks} weeks.`;
+        ? nl ? 'Heeft nog geen ervaring met jou gedeeld.' : 'Has not shared any LOBbook entry with you yet.'
+        : nl ? `Geen nieuwe ervaring met jou gedeeld in ${p.weeks} weken.` : `No new LOBbook entry shared with you in ${p.weeks} weeks.`;
     case 'no_conversation': {
       const base = nl ? 'Nog geen loopbaangesprek gehad in deze periode' : 'No career conversation held this period yet';
       const planned = p.planned ? (nl ? ' (wel gepland).' : ' (one is planned).') : nl ? ' en er is er geen gepland.' : ' and none is planned.';

@@ -180,7 +180,9 @@ export async function getConversation(deps: Pick<Deps, 'db'>, actor: Actor, r: C
     sql<any>`
       select c.prep_answers, c.prep_entry_ids,
         coalesce((select json_agg(json_build_object('id', e.id, 'title', e.title, 'occurredOn', e.occurred_on) order by e.occurred_on desc)
-                  from portfolio_entries e where e.id = any(c.prep_entry_ids) and e.student_id = c.student_id), '[]'::json) as entries,
+                  from portfolio_entries e where e.id = any(c.prep_entry_ids) and e.student_id = c.student_id
+                    -- the mentor sees a picked entry only when the student shared it with the mentor
+                    and (${rel.self} or (e.status = 'published' and 'mentor' = any(e.sharing)))), '[]'::json) as entries,
         coalesce((select json_agg(json_build_object('id', n.id, 'visibility', n.visibility, 'body', n.body, 'createdAt', n.created_at,
                     'mine', n.author_id = ${actor.userId}) order by n.created_at, n.id)
                   from guidance_conversation_notes n where n.conversation_id = c.id

@@ -10,7 +10,8 @@ export const idParams = z.object({ id: z.uuid() });
 export const userParams = z.object({ userId: z.uuid() });
 
 export const caseloadQuery = z.object({
-  signal: z.enum(['no_entry', 'no_conversation', 'overdue_agreements', 'unanswered_feedback', 'absence']).optional(),
+  // lob_behind comes from the programme module through registerCaseloadSignals
+  signal: z.enum(['no_entry', 'no_conversation', 'overdue_agreements', 'unanswered_feedback', 'absence', 'lob_behind']).optional(),
   group: text(40).optional(),
   sort: z.enum(['signals', 'name', 'group', 'last_conversation']).optional(),
 });

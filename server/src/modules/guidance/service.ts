@@ -62,7 +62,7 @@ export function toDateString(value: string | Date): string {
 }
 
 /** Recording attendance from another module (for example a LOB activity of the programme module). */
-export { recordAttendance, type AttendanceInput } from './attendance.js';
+export { createSession, recordAttendance, type AttendanceInput } from './attendance.js';
 /** One notification centre for all of Koers: other modules notify through here. */
 export { notify, mailNotifications, type NewNotification, type NotificationKind } from './notifications.js';
 /** Extension point for extra caseload signals (the inspanningsverplichting, programme module). */

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/policy.js';
 import { recordAttendance } from '../guidance/service.js';
 // Creating a session has no export in guidance/service.ts yet; this is guidance's own function,
 // so guidance still writes its own table. Move the import to service.ts once it is exported there.
-import { createSession } from '../guidance/attendance.js';
+import { createSession } from '../guidance/service.js';
 
 /**
  * Participation in an LOB activity is attendance too: one source of truth for who was there.
