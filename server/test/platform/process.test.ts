@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -121,6 +121,34 @@ describe.skipIf(!!databaseUrl)('the server process on embedded PostgreSQL', () =
     expect(await status).toBe(200);
     // 0, not the 1 of the forced exit at the end of the grace period: nothing held it open.
     expect(await exit).toBe(0);
+  });
+
+  it('runs with npm start: builds the web client when needed, serves it with the API, and stops on SIGTERM', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-start-'));
+    const port = String(30_000 + Math.floor(Math.random() * 20_000));
+    const child = spawn(process.execPath, [path.resolve('scripts/start.mjs')], {
+      env: { ...process.env, DATABASE_URL: '', PORT: port, HOST: '127.0.0.1', KOERS_DATA_DIR: dataDir, KOERS_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      for (let i = 0; i < 600; i++) {
+        if (child.exitCode !== null) throw new Error(output);
+        if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const page = await fetch(`${url}/inloggen`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<script type="module"[^>]+src="\/assets\//);
+      expect(output).toContain('student@demo.koers.nl');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 
   it('migrates with npm run db:migrate and empties and reloads with npm run db:reset', () => {
