@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import { createScratchDatabase } from '../server/test/helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -113,7 +114,9 @@ function firstLoadSize(): string[] {
 }
 
 const engines: Record<string, string>[] = [{ DATABASE_URL: '', KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-')) }];
-if (process.env.DATABASE_URL) engines.push({ DATABASE_URL: process.env.DATABASE_URL });
+// On a server the benchmark gets a database of its own, created now and dropped afterwards.
+const scratch = process.env.DATABASE_URL ? await createScratchDatabase() : null;
+if (scratch) engines.push({ DATABASE_URL: scratch.url });
 
 fs.mkdirSync(RESULTS, { recursive: true });
 const lines = [
@@ -135,4 +138,5 @@ for (const env of engines) {
 }
 lines.push('', ...firstLoadSize());
 fs.writeFileSync(path.join(RESULTS, 'latest.md'), `${lines.join('\n')}\n`);
+await scratch?.drop();
 console.log(`\nResults written to ${path.relative(ROOT, RESULTS)}/`);

@@ -4,7 +4,6 @@
  * validation or audit, so the ratio shows what Koers' own layers cost.
  */
 import Fastify from 'fastify';
-import { sql } from 'kysely';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/db/connection.js';
@@ -16,7 +15,6 @@ import { getStudentProfile } from '../server/src/modules/org/service.js';
 
 const config = loadConfig({ ...process.env, KOERS_LOG_LEVEL: 'silent', KOERS_DEMO: '1' });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
-if (config.databaseUrl) await sql`drop schema public cascade; create schema public`.execute(database.db);
 await migrate(database.db);
 await loadDemoSchoolIfEmpty(database.db, systemClock);
 
