@@ -60,6 +60,23 @@ function owned(table: 'portfolio_goals' | 'portfolio_actions' | 'portfolio_conta
   };
 }
 
+/** A plain removal of something the student owns (a contact, a milestone). */
+function removeOwned(url: string, summary: string, table: 'portfolio_contacts' | 'portfolio_milestones') {
+  return defineRoute<{ id: string }, unknown, unknown, OwnedResource>({
+    method: 'DELETE',
+    url,
+    summary,
+    tags: TAGS,
+    action: 'portfolio.own.write',
+    params: idParams,
+    resource: owned(table),
+    status: 204,
+    handler: async (ctx) => {
+      await ctx.deps.db.deleteFrom(table).where('id', '=', ctx.params.id).execute();
+    },
+  });
+}
+
 /** Evidence is decided on by its entry: whoever may read the entry may read its files. */
 async function evidenceResource(ctx: RouteContext<{ id: string }, any, any>): Promise<(EntryResource & { evidenceId: string }) | null> {
   const meta = await loadEvidenceMeta(ctx.deps, ctx.params.id);
@@ -390,19 +407,7 @@ function networkRoutes(): RouteDef[] {
       resource: owned('portfolio_contacts'),
       handler: (ctx) => updateContact(ctx.deps, ctx.params.id, ctx.body),
     }),
-    defineRoute<{ id: string }, unknown, unknown, OwnedResource>({
-      method: 'DELETE',
-      url: '/api/v1/portfolio/contacts/:id',
-      summary: 'The student removes a contact',
-      tags: TAGS,
-      action: 'portfolio.own.write',
-      params: idParams,
-      resource: owned('portfolio_contacts'),
-      status: 204,
-      handler: async (ctx) => {
-        await ctx.deps.db.deleteFrom('portfolio_contacts').where('id', '=', ctx.params.id).execute();
-      },
-    }),
+    removeOwned('/api/v1/portfolio/contacts/:id', 'The student removes a contact', 'portfolio_contacts'),
   ];
 }
 
@@ -431,19 +436,7 @@ function journeyRoutes(): RouteDef[] {
         return { id: m.id, kind: m.kind, title: m.title, occurredOn: m.occurred_on, note: m.note };
       },
     }),
-    defineRoute<{ id: string }, unknown, unknown, OwnedResource>({
-      method: 'DELETE',
-      url: '/api/v1/portfolio/milestones/:id',
-      summary: 'The student removes a milestone',
-      tags: TAGS,
-      action: 'portfolio.own.write',
-      params: idParams,
-      resource: owned('portfolio_milestones'),
-      status: 204,
-      handler: async (ctx) => {
-        await ctx.deps.db.deleteFrom('portfolio_milestones').where('id', '=', ctx.params.id).execute();
-      },
-    }),
+    removeOwned('/api/v1/portfolio/milestones/:id', 'The student removes a milestone', 'portfolio_milestones'),
   ];
 }
 
