@@ -1,10 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-// @ts-expect-error -- oidc-provider ships no type definitions and @types/oidc-provider is not installed
-import Provider from 'oidc-provider';
+import { OIDC_CLIENT_ID as CLIENT_ID, OIDC_CLIENT_SECRET as CLIENT_SECRET, startOpenIdProvider as startOp, startSmtpServer as startSmtp, type ReceivedMail as Mail, type TestOpenIdProvider as TestOp } from '../peers.js';
 import { expectAccessible, freePort, launchBrowser, login, pageProblems, phonePage, startServer, type RunningServer } from './harness.js';
 
 /**
@@ -13,86 +9,7 @@ import { expectAccessible, freePort, launchBrowser, login, pageProblems, phonePa
  * Koers runs with KOERS_PUBLIC_URL set to its own address, as on a real server.
  */
 
-const CLIENT_ID = 'koers-e2e';
-const CLIENT_SECRET = 'koers-e2e-secret-0123456789';
 const SANNE_SUBJECT = 'surf-sanne-e2e-51c9';
-
-interface TestOp {
-  issuer: string;
-  /** who the next sign-in at the provider is */
-  nextSubject: string;
-  close(): Promise<void>;
-}
-
-/** A real OpenID provider; its "user" signs in as `nextSubject` and consents to what is asked. */
-async function startOp(redirectUri: string): Promise<TestOp> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const op: TestOp = { issuer, nextSubject: '', close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
-    findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub }) }),
-    claims: { openid: ['sub'] },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    cookies: { keys: ['oidc-e2e-cookie-key'] },
-    pkce: { required: () => true },
-    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-  });
-  const providerCallback = provider.callback();
-
-  async function finishInteraction(req: http.IncomingMessage, res: http.ServerResponse) {
-    const details = await provider.interactionDetails(req, res);
-    if (details.prompt.name === 'login') {
-      return provider.interactionFinished(req, res, { login: { accountId: op.nextSubject } }, { mergeWithLastSubmission: false });
-    }
-    const grant = new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
-    if (details.prompt.details.missingOIDCScope) grant.addOIDCScope(details.prompt.details.missingOIDCScope.join(' '));
-    if (details.prompt.details.missingOIDCClaims) grant.addOIDCClaims(details.prompt.details.missingOIDCClaims);
-    return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-  }
-
-  server.on('request', (req, res) => {
-    if (!req.url?.startsWith('/interaction/')) return providerCallback(req, res);
-    finishInteraction(req, res).catch((err) => {
-      res.statusCode = 500;
-      res.end(String(err));
-    });
-  });
-  return op;
-}
-
-interface Mail {
-  to: string[];
-  body: string;
-}
-
-/** A real SMTP server that keeps what it receives, bodies quoted-printable decoded. */
-async function startSmtp() {
-  const received: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: decodeQuotedPrintable(Buffer.concat(chunks).toString('utf8')) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-function decodeQuotedPrintable(raw: string): string {
-  const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
 
 async function mailTo(received: Mail[], address: string): Promise<Mail> {
   for (let i = 0; i < 200; i++) {

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import ICAL from 'ical.js';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '../../../test/helpers.js';
+import { startSmtpServer } from '../../../test/peers.js';
 import { loadConfig } from '../../config.js';
 import { createMailer } from '../../platform/mail.js';
 import { foldLine, renderCalendar } from './ical.js';
@@ -14,27 +13,6 @@ import { sendDueReminders } from './agenda.js';
 import { remindUnderLock, startReminderScheduler } from './scheduler.js';
 import { openDatabase } from '../../db/connection.js';
 import { periodStart } from './caseload.js';
-
-/** A real SMTP server on a random local port that keeps what it receives. */
-async function startSmtpServer() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 async function waitFor<T>(check: () => T | undefined, what: string): Promise<T> {
   for (let i = 0; i < 100; i++) {

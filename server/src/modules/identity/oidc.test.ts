@@ -1,10 +1,8 @@
-import http from 'node:http';
 import net from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- oidc-provider ships no type definitions and @types/oidc-provider is not installed
-import Provider from 'oidc-provider';
 import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '../../../test/helpers.js';
+import { OIDC_CLIENT_ID as CLIENT_ID, OIDC_CLIENT_SECRET as CLIENT_SECRET, startOpenIdProvider, type TestOpenIdProvider as TestOp } from '../../../test/peers.js';
 
 /**
  * Federated login against a real OpenID provider (the `oidc-provider` package standing in for
@@ -12,8 +10,6 @@ import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '
  * with fetch, manual redirects and a small cookie jar.
  */
 
-const CLIENT_ID = 'koers-test';
-const CLIENT_SECRET = 'koers-test-secret-0123456789';
 
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -21,69 +17,6 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as net.AddressInfo;
   await new Promise((resolve) => probe.close(resolve));
   return port;
-}
-
-/** A real OpenID provider on a random port; it signs in whoever `nextSubject` names. */
-interface TestOp {
-  issuer: string;
-  nextSubject: string;
-  /** extra claims per subject (e.g. an e-mail address) */
-  claims: Map<string, Record<string, unknown>>;
-  close(): Promise<void>;
-}
-
-async function startTestOp(redirectUri: string): Promise<TestOp> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-  const op: TestOp = { issuer, nextSubject: '', claims: new Map(), close: async () => void (await new Promise((r) => server.close(r))) };
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
-    findAccount: async (_ctx: unknown, sub: string) => ({
-      accountId: sub,
-      claims: async () => ({ sub, ...(op.claims.get(sub) ?? {}) }),
-    }),
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    cookies: { keys: ['oidc-test-cookie-key'] },
-    pkce: { required: () => true },
-    // explicit lifetimes keep the provider from printing a notice for each default it uses
-    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-  });
-  const providerCallback = provider.callback();
-
-  // The "user" at the provider: signs in as nextSubject and consents to whatever is asked.
-  async function finishInteraction(req: http.IncomingMessage, res: http.ServerResponse) {
-    const details = await provider.interactionDetails(req, res);
-    if (details.prompt.name === 'login') {
-      return provider.interactionFinished(req, res, { login: { accountId: op.nextSubject } }, { mergeWithLastSubmission: false });
-    }
-    const grant = new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
-    if (details.prompt.details.missingOIDCScope) grant.addOIDCScope(details.prompt.details.missingOIDCScope.join(' '));
-    if (details.prompt.details.missingOIDCClaims) grant.addOIDCClaims(details.prompt.details.missingOIDCClaims);
-    return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-  }
-
-  server.on('request', (req, res) => {
-    if (req.url?.startsWith('/interaction/')) {
-      finishInteraction(req, res).catch((err) => {
-        res.statusCode = 500;
-        res.end(String(err));
-      });
-    } else {
-      providerCallback(req, res);
-    }
-  });
-  return op;
 }
 
 /** Cookies per origin, as a browser keeps them (paths are ignored: both servers are tiny). */
@@ -185,7 +118,7 @@ describe.each(testEngines())('federated login (OpenID Connect) on %s', (engine) 
     koers = `http://127.0.0.1:${port}`;
     t = await startTestApp(engine, { env: { KOERS_PUBLIC_URL: koers } });
     await t.app.listen({ port, host: '127.0.0.1' });
-    op = await startTestOp(`${koers}/api/v1/auth/oidc/callback`);
+    op = await startOpenIdProvider(`${koers}/api/v1/auth/oidc/callback`);
     sanne = await userIdByEmail(t, 'student@demo.koers.nl');
 
     // Set up through the admin API, as an institution administrator would.

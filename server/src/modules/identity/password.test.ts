@@ -1,50 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '../../../test/helpers.js';
+import { startSmtpServer, type ReceivedMail } from '../../../test/peers.js';
 import { loadConfig } from '../../config.js';
 import { createMailer } from '../../platform/mail.js';
 import { RESET_TOKEN_MINUTES } from './account.js';
 
 const NEW_PASSWORD = 'Zonnebloem-langs-het-kanaal-88';
-
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-  /** the body, quoted-printable decoded */
-  body: string;
-}
-
-/** A real SMTP server on a random local port that keeps what it receives. */
-async function startSmtpServer() {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, body: decodeBody(raw) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-function decodeBody(raw: string): string {
-  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
-  if (!/content-transfer-encoding:\s*quoted-printable/i.test(raw)) return body;
-  const bytes = body
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
 
 async function waitForMail(received: ReceivedMail[], count: number): Promise<ReceivedMail> {
   for (let i = 0; i < 100 && received.length < count; i++) await new Promise((r) => setTimeout(r, 50));
