@@ -9,7 +9,15 @@ export type Role =
   | 'manager'
   | 'institution_admin'
   | 'parent'
-  | 'praktijkopleider';
+  | 'praktijkopleider'
+  | 'examencommissie'
+  | 'decaan'
+  | 'intake'
+  | 'rmc_trajectbegeleider'
+  | 'leerplichtambtenaar'
+  | 'jongerencoach'
+  | 'regional_coordinator'
+  | 'alumnus';
 
 export interface Me {
   id: string;

@@ -6,7 +6,9 @@ export interface OrgTables {
   institutions: {
     id: Generated<string>;
     name: string;
-    brin: string;
+    /** null only for a gemeente or RMC organisation */
+    brin: string | null;
+    type: Generated<InstitutionType>;
     rmc_region_id: string | null;
     created_at: Generated<Date>;
   };
@@ -86,5 +88,19 @@ export const ROLES = [
   'institution_admin',
   'parent',
   'praktijkopleider',
+  'examencommissie',
+  'decaan',
+  'intake',
+  'rmc_trajectbegeleider',
+  'leerplichtambtenaar',
+  'jongerencoach',
+  'regional_coordinator',
+  'alumnus',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Regional roles belong to a gemeente or RMC organisation (institution type 'gemeente'). */
+export const REGIONAL_ROLES = ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'] as const;
+
+export const INSTITUTION_TYPES = ['vo', 'vso', 'pro', 'mbo', 'hbo', 'gemeente'] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];

@@ -53,7 +53,8 @@ async function inChunks<T>(values: string[], fetch: (chunk: string[]) => Promise
 
 /** Loads, in a handful of queries, everything the records can match or refer to. */
 export async function loadState(db: RosterDb, brin: string, records: RosterRecords): Promise<DbState> {
-  const institution = (await db.selectFrom('institutions').select(['id', 'name', 'brin']).where('brin', '=', brin).executeTakeFirst()) ?? null;
+  const found = await db.selectFrom('institutions').select(['id', 'name']).where('brin', '=', brin).executeTakeFirst();
+  const institution = found ? { ...found, brin } : null;
   const inst = institution?.id;
   const byInstitution = async <T>(load: (id: string) => Promise<T[]>) => (inst ? load(inst) : []);
 
