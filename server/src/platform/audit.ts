@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isDatabaseUnavailable } from '../db/connection.js';
 import type { DB } from '../db/schema.js';
 import type { Clock } from './clock.js';
@@ -78,6 +78,27 @@ export class AuditLog {
     this.buffer.unshift(...fresh);
     this.timer ??= setTimeout(() => void this.flush(), 1_000);
     this.timer.unref?.();
+  }
+
+  /**
+   * Erasure: the events stay, the person goes. Every row about or by the person gets `pseudonym`
+   * instead of their id, loses the address (when it was theirs) and its free-text details (an
+   * override reason, a company name); rows of others whose details name the person lose those
+   * details too. Runs in the erasure's transaction under the audit_log's maintenance switch.
+   */
+  async pseudonymise(trx: Kysely<DB>, userId: string, pseudonym: string, needles: string[]): Promise<void> {
+    await sql`select set_config('koers.audit_maintenance', 'on', true)`.execute(trx);
+    const mentions = needles.filter((n) => n.trim().length >= 3).map((n) => `%${n}%`);
+    const mentioned = mentions.length ? sql`details::text ilike any(${sql.val(mentions)}::text[])` : sql`false`;
+    await sql`
+      update audit_log set
+        actor_id = case when actor_id = ${userId} then ${pseudonym}::uuid else actor_id end,
+        student_id = case when student_id = ${userId} then ${pseudonym}::uuid else student_id end,
+        subject_id = case when subject_id = ${userId} then ${pseudonym}::uuid else subject_id end,
+        ip = case when actor_id = ${userId} or (actor_id is null and student_id = ${userId}) then null else ip end,
+        details = '{}'::jsonb
+      where actor_id = ${userId} or student_id = ${userId} or subject_id = ${userId} or ${mentioned}`.execute(trx);
+    await sql`select set_config('koers.audit_maintenance', 'off', true)`.execute(trx);
   }
 
   private toRow(e: AuditEvent) {

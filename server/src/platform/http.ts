@@ -63,8 +63,12 @@ export interface RouteDef<P = any, Q = any, B = any, R extends LoadedResource | 
   status?: number;
   /** loads the resource the action is about; null means it does not exist (404) */
   resource?: (ctx: RouteContext<P, Q, B>) => Promise<R | null>;
-  /** write an audit entry for every permitted read by someone other than the student */
-  auditRead?: string;
+  /**
+   * The audit action of a permitted read by someone other than the student. On by default: every
+   * GET whose resource names a student (`studentId`) is audited as `read:<action>`; a string
+   * names the audit action; `false` opts out, and the route says why.
+   */
+  auditRead?: string | false;
   /** skip the CSRF check: only for the login route, which has no session yet */
   csrfExempt?: boolean;
   /** skip the MFA requirement: only for the routes that complete MFA */
@@ -126,6 +130,13 @@ function retryReadOnce(handle: (req: FastifyRequest, reply: FastifyReply) => Pro
   };
 }
 
+/** Staff reads of a student's data are audited unless a route opts out (see RouteDef.auditRead). */
+export function readAuditAction(def: Pick<RouteDef, 'method' | 'action' | 'auditRead'>): string | null {
+  if (def.auditRead === false) return null;
+  if (def.auditRead) return def.auditRead;
+  return def.method === 'GET' ? `read:${def.action}` : null;
+}
+
 function routeHandler(def: RouteDef, deps: Deps, auth: AuthHooks) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const locale = requestLocale(req);
@@ -161,9 +172,10 @@ function routeHandler(def: RouteDef, deps: Deps, auth: AuthHooks) {
       });
       throw new AppError(resource?.private ? 404 : 403, resource?.private ? 'not_found' : 'forbidden');
     }
-    if (def.auditRead && resource?.studentId && resource.studentId !== ctx.actor.userId) {
+    const auditAction = readAuditAction(def);
+    if (auditAction && resource?.studentId && resource.studentId !== ctx.actor.userId) {
       deps.audit.recordRead({
-        action: def.auditRead,
+        action: auditAction,
         actorId: ctx.actor.userId,
         studentId: resource.studentId,
         institutionId: resource.institutionId,

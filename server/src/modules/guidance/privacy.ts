@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PrivacyProvider } from '../../platform/privacy.js';
 
 const RECORD = 'As long as the student record (enrolment plus the school’s retention period for the guidance record).';
@@ -36,7 +37,7 @@ export const guidancePrivacy: PrivacyProvider = {
     { table: 'guidance_notifications', personColumns: ['user_id'], purpose: 'In-app notifications of a person.', retention: 'Three months after being read.' },
     { table: 'guidance_mail_preferences', personColumns: ['user_id'], purpose: 'Which notifications a person also wants by e-mail.', retention: 'As long as the account.' },
   ],
-  async exportFor(db, userId) {
+  async exportFor(db, userId, scope = 'own') {
     const conversations = await db
       .selectFrom('guidance_conversations')
       .select(['id', 'planned_at', 'status', 'held_on', 'prep_answers', 'prep_entry_ids', 'step_terugkijken', 'step_reflecteren', 'step_vooruitkijken'])
@@ -58,13 +59,19 @@ export const guidancePrivacy: PrivacyProvider = {
       .where('c.student_id', '=', userId)
       .where('n.visibility', '=', 'private')
       .execute();
-    const notesIWrote = await db
-      .selectFrom('guidance_conversation_notes as n')
-      .innerJoin('guidance_conversations as c', 'c.id', 'n.conversation_id')
-      .innerJoin('users as s', 's.id', 'c.student_id')
-      .select(['n.conversation_id', 's.display_name as student', 'n.visibility', 'n.body', 'n.created_at'])
-      .where('n.author_id', '=', userId)
-      .execute();
+    // The notes a mentor wrote are about students. The mentor gets them in their own export;
+    // an administrator answering a request about the mentor does not (that would hand private
+    // notes about students to someone who may not read them): only how many there are.
+    const notesIWrote =
+      scope === 'own'
+        ? await db
+            .selectFrom('guidance_conversation_notes as n')
+            .innerJoin('guidance_conversations as c', 'c.id', 'n.conversation_id')
+            .innerJoin('users as s', 's.id', 'c.student_id')
+            .select(['n.conversation_id', 's.display_name as student', 'n.visibility', 'n.body', 'n.created_at'])
+            .where('n.author_id', '=', userId)
+            .execute()
+        : { count: Number((await db.selectFrom('guidance_conversation_notes').select((eb) => eb.fn.countAll<number>().as('n')).where('author_id', '=', userId).executeTakeFirst())?.n ?? 0) };
     const agreements = await db.selectFrom('guidance_agreements').select(['conversation_id', 'action', 'due_on', 'owner', 'created_at']).where('student_id', '=', userId).execute();
     const appointments = await db
       .selectFrom('guidance_appointments as a')
@@ -86,11 +93,48 @@ export const guidancePrivacy: PrivacyProvider = {
       .select(['s.kind', 's.title', 's.held_on', 'a.status', 'a.reason'])
       .where('a.student_id', '=', userId)
       .execute();
+    const feedReactions = await db.selectFrom('guidance_feed_reactions').selectAll().where('user_id', '=', userId).execute();
+    const feedReports = await db.selectFrom('guidance_feed_reports').selectAll().where('reporter_id', '=', userId).execute();
+    // The token itself is only stored as a hash: the export says that a feed address exists and since when.
+    const calendarTokens = await db.selectFrom('guidance_calendar_tokens').selectAll().where('user_id', '=', userId).execute();
     const notifications = await db.selectFrom('guidance_notifications').select(['kind', 'params', 'created_at', 'read_at']).where('user_id', '=', userId).execute();
     const mailPreferences = await db.selectFrom('guidance_mail_preferences').select(['kinds']).where('user_id', '=', userId).executeTakeFirst();
-    return { conversations, sharedNotes, privateNotesHeldByMentor, notesIWrote, agreements, appointments, messages, feedPosts, feedAttachments, attendance, notifications, mailPreferences: mailPreferences?.kinds ?? null };
+    return {
+      conversations,
+      sharedNotes,
+      privateNotesHeldByMentor,
+      notesIWrote,
+      agreements,
+      appointments,
+      messages,
+      feedPosts,
+      feedAttachments,
+      feedReactions,
+      feedReports,
+      calendarTokens: calendarTokens.map(({ token_hash: _hash, ...rest }: Record<string, unknown>) => rest),
+      attendance,
+      notifications,
+      mailPreferences: mailPreferences?.kinds ?? null,
+    };
   },
-  async eraseFor(trx, userId) {
+  async filesFor(db, userId) {
+    const rows = await db.selectFrom('guidance_feed_attachments').select(['id', 'filename', 'media_type', 'created_at', 'content']).where('uploader_id', '=', userId).orderBy('created_at').execute();
+    return rows.map((r) => ({ category: 'guidance_feed_attachments', id: r.id, filename: r.filename, mediaType: r.media_type, createdAt: r.created_at, content: r.content }));
+  },
+  async eraseFor(trx, userId, person) {
+    // Other people's notifications carry copies of the person: a link with their id, their name
+    // in the text's parameters (a message from, an answer by). Those notifications go.
+    await trx
+      .deleteFrom('guidance_notifications')
+      .where((eb) =>
+        eb.or([
+          eb('link', 'like', `%${userId}%`),
+          eb(sql`params::text`, 'like', `%${userId}%`),
+          ...(person?.names ?? []).map((name) => eb(sql`params::text`, 'ilike', `%${name}%`)),
+          ...(person ? [eb(sql`params::text`, 'ilike', `%${person.email}%`)] : []),
+        ]),
+      )
+      .execute();
     // As the student: the whole guidance record goes (conversations take notes and agreements).
     await trx.deleteFrom('guidance_conversations').where('student_id', '=', userId).execute();
     await trx.deleteFrom('guidance_agreements').where('student_id', '=', userId).execute();

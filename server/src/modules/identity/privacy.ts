@@ -13,7 +13,7 @@ export const identityPrivacy: PrivacyProvider = {
       retention: 'Valid 14 days; kept afterwards as the record of how a parent or praktijkopleider got access, until the student’s data is erased.',
     },
     { table: 'user_identities', personColumns: ['user_id'], purpose: 'The federated account (SURFconext, Entree, eduID) an administrator linked, to sign in through the institution.', retention: 'Until unlinked, the provider is removed, or the account ends.' },
-    { table: 'audit_log', personColumns: ['actor_id', 'student_id'], purpose: 'Accountability: who read or changed whose data. Required by the school as controller.', retention: 'Append-only; kept as the school’s audit retention says. Erasure leaves only the pseudonymous id.' },
+    { table: 'audit_log', personColumns: ['actor_id', 'student_id'], purpose: 'Accountability: who read or changed whose data. Required by the school as controller.', retention: 'Append-only; kept as the school’s audit retention says. Erasure replaces the person by a pseudonym and removes their address and the details.' },
   ],
   async exportFor(db, userId) {
     const sessions = await db.selectFrom('sessions').select(['created_at', 'last_seen_at', 'ip', 'user_agent']).where('user_id', '=', userId).execute();
@@ -38,7 +38,11 @@ export const identityPrivacy: PrivacyProvider = {
       .execute();
     return { credentials: credentials ?? null, sessions, invitations, identities, audit: auditAboutMe };
   },
-  async eraseFor(trx, userId) {
+  async eraseFor(trx, userId, person) {
+    // Throttle counters are keyed by the person's e-mail address or id.
+    const email = person?.email.trim().toLowerCase();
+    const keys = [`mfa:${userId}`, `reauth:${userId}`, ...(email ? [`account:${email}`, `reset:${email}`] : [])];
+    await trx.deleteFrom('login_throttle').where('key', 'in', keys).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await trx.deleteFrom('credentials').where('user_id', '=', userId).execute();
     await trx.deleteFrom('user_identities').where('user_id', '=', userId).execute();
@@ -47,7 +51,7 @@ export const identityPrivacy: PrivacyProvider = {
     await trx.deleteFrom('invitations').where('student_id', '=', userId).execute();
     await trx.updateTable('invitations').set({ invited_by: null }).where('invited_by', '=', userId).execute();
     await trx.updateTable('invitations').set({ accepted_by: null }).where('accepted_by', '=', userId).execute();
-    // audit_log is append-only by law and design: its rows keep the bare id, which no longer
-    // resolves to a name once the user row is gone.
+    // audit_log is append-only; the privacy service pseudonymises the person's rows after every
+    // module has erased (AuditLog.pseudonymise).
   },
 };

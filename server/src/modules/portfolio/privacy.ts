@@ -41,6 +41,10 @@ export const portfolioPrivacy: PrivacyProvider = {
     const milestones = await db.selectFrom('portfolio_milestones').select(['kind', 'title', 'occurred_on', 'note']).where('student_id', '=', userId).execute();
     return { entries, evidence, feedbackOnMyEntries, feedbackIWrote, selfAssessments, goals, actions, contacts, milestones };
   },
+  async filesFor(db, userId) {
+    const rows = await db.selectFrom('portfolio_evidence').select(['id', 'filename', 'media_type', 'created_at', 'content']).where('student_id', '=', userId).orderBy('created_at').execute();
+    return rows.map((r) => ({ category: 'portfolio_evidence', id: r.id, filename: r.filename, mediaType: r.media_type, createdAt: r.created_at, content: r.content }));
+  },
   async eraseFor(trx, userId) {
     // Entries take their evidence and feedback threads with them (on delete cascade).
     await trx.deleteFrom('portfolio_entries').where('student_id', '=', userId).execute();

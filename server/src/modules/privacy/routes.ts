@@ -1,13 +1,26 @@
 import { z } from 'zod';
-import { defineRoute, type RouteDef } from '../../platform/http.js';
+import { defineRoute, type RouteContext, type RouteDef } from '../../platform/http.js';
 import { AppError, registerErrorMessages } from '../../platform/errors.js';
 import type { SessionStore } from '../identity/sessions.js';
 import type { KoersModule } from '../index.js';
-import { erasePerson, exportPerson, institutionsOf } from './service.js';
+import { erasePerson, exportPerson, exportPersonZip, institutionsOf } from './service.js';
+import type { ExportScope } from '../../platform/privacy.js';
 import type { PersonResource } from './policy.js';
 import './policy.js';
 
 const personParams = z.object({ id: z.uuid() });
+/** json (default, the data only) or zip (data, every stored file and a manifest with checksums) */
+const exportQuery = z.object({ format: z.enum(['json', 'zip']).default('json') });
+
+async function sendExport(ctx: RouteContext<any, { format: 'json' | 'zip' }, any>, modules: KoersModule[], userId: string, scope: ExportScope, name: string) {
+  ctx.reply.header('cache-control', 'no-store');
+  if (ctx.query.format === 'zip') {
+    const zip = await exportPersonZip(ctx.deps, modules, userId, scope);
+    return ctx.reply.type('application/zip').header('content-disposition', `attachment; filename="${name}.zip"`).send(Buffer.from(zip));
+  }
+  const data = await exportPerson(ctx.deps, modules, userId, scope);
+  return ctx.reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${name}.json"`).send(data);
+}
 
 registerErrorMessages({
   cannot_erase_self: {
@@ -29,11 +42,11 @@ export function privacyRoutes(sessions: SessionStore, modules: () => KoersModule
       summary: 'Everything Koers holds about the signed-in person, as JSON (right of access and portability)',
       tags: ['privacy'],
       action: 'privacy.export.own',
+      query: exportQuery,
+      raw: true,
       handler: async (ctx) => {
-        const data = await exportPerson(ctx.deps, modules(), ctx.actor.userId);
-        await ctx.deps.audit.record({ action: 'privacy.export', actorId: ctx.actor.userId, studentId: ctx.actor.userId, ip: ctx.req.ip, details: { scope: 'own' } });
-        ctx.reply.header('content-disposition', 'attachment; filename="koers-mijn-gegevens.json"');
-        return data;
+        await ctx.deps.audit.record({ action: 'privacy.export', actorId: ctx.actor.userId, studentId: ctx.actor.userId, ip: ctx.req.ip, details: { scope: 'own', format: ctx.query.format } });
+        return sendExport(ctx, modules(), ctx.actor.userId, 'own', 'koers-mijn-gegevens');
       },
     }),
     defineRoute({
@@ -44,10 +57,11 @@ export function privacyRoutes(sessions: SessionStore, modules: () => KoersModule
       action: 'privacy.person.manage',
       params: personParams,
       resource: loadPerson,
+      query: exportQuery,
+      raw: true,
       handler: async (ctx) => {
-        const data = await exportPerson(ctx.deps, modules(), ctx.params.id);
-        await ctx.deps.audit.record({ action: 'privacy.export', actorId: ctx.actor.userId, studentId: ctx.params.id, subjectType: 'user', subjectId: ctx.params.id, ip: ctx.req.ip, details: { scope: 'request' } });
-        return data;
+        await ctx.deps.audit.record({ action: 'privacy.export', actorId: ctx.actor.userId, studentId: ctx.params.id, subjectType: 'user', subjectId: ctx.params.id, ip: ctx.req.ip, details: { scope: 'request', format: ctx.query.format } });
+        return sendExport(ctx, modules(), ctx.params.id, 'request', 'koers-gegevens');
       },
     }),
     defineRoute({

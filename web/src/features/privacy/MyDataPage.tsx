@@ -32,6 +32,10 @@ export default function MyDataPage() {
         <a className="button" href="/api/v1/me/data-export" download="koers-mijn-gegevens.json">
           {t('download.button')}
         </a>
+        <p>{t('download.zipText')}</p>
+        <a className="button" href="/api/v1/me/data-export?format=zip" download="koers-mijn-gegevens.zip">
+          {t('download.zipButton')}
+        </a>
       </section>
       {hasRole(me, 'student') && <ParentAccess />}
       {hasRole(me, 'student') && <WhoLooked studentId={me.id} />}
