@@ -11,7 +11,7 @@ import { checkDatabase, type Database } from './db/connection.js';
 import { currentSchemaVersion } from './db/migrate.js';
 import { AuditLog } from './platform/audit.js';
 import type { Clock } from './platform/clock.js';
-import { errorBody, handleError } from './platform/errors.js';
+import { errorBody, errorMessage, handleError } from './platform/errors.js';
 import { registerRoutes, registeredRoutes, type Deps, type Mailer } from './platform/http.js';
 import { requestLocale } from './platform/i18n.js';
 import { createMailer } from './platform/mail.js';
@@ -49,6 +49,11 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
     // Only the configured proxies may name the client's address (X-Forwarded-For).
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own errors (a malformed URL) leave in the contract's error format too.
+    frameworkErrors: (_err, req, reply: any) => {
+      const locale = requestLocale(req);
+      reply.status(400).send(errorBody('bad_url', locale, { url: errorMessage('bad_url', locale) }));
+    },
   });
   const audit = new AuditLog(database.db, clock, (err) => app.log.error({ err }, 'audit flush failed'));
   const deps: Deps = {

@@ -41,6 +41,8 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
   method_not_allowed: { nl: 'Deze handeling kan hier niet.', en: 'This method is not allowed here.' },
   internal: { nl: 'Er ging iets mis bij Koers. Probeer het later opnieuw.', en: 'Something went wrong in Koers. Try again later.' },
   unavailable: { nl: 'Koers is tijdelijk niet beschikbaar.', en: 'Koers is temporarily unavailable.' },
+  empty_update: { nl: 'Er is niets om te wijzigen: stuur minstens één veld mee.', en: 'Nothing to change: send at least one field.' },
+  bad_url: { nl: 'Dit adres is ongeldig.', en: 'This address is not valid.' },
   // field messages: a field's value in `fields` may name one of these codes
   invalid_cursor: { nl: 'Deze lijst is intussen veranderd. Begin opnieuw bovenaan.', en: 'This list has changed. Start again from the top.' },
 };
@@ -66,8 +68,45 @@ export function errorBody(code: string, locale: Locale, fields?: Record<string, 
   return { error: { code, message: errorMessage(code, locale), ...(fields ? { fields: fieldMessages(fields, locale) } : {}) } };
 }
 
-/** Parses client input; a failure becomes a 400 naming every wrong field in the client's language. */
+// C0 controls except tab, line feed and carriage return; DEL; C1 controls. PostgreSQL cannot
+// store U+0000 in text or JSON at all, and the others have no place in anything a person types.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** The path of the first string in `input` (at any depth) that holds a control character. */
+export function findControlCharacter(input: unknown, path: string[] = []): string[] | null {
+  if (typeof input === 'string') return CONTROL_CHARACTER.test(input) ? path : null;
+  if (Array.isArray(input)) {
+    for (let i = 0; i < input.length; i++) {
+      const found = findControlCharacter(input[i], [...path, String(i)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (input && typeof input === 'object') {
+    for (const [key, value] of Object.entries(input)) {
+      const found = CONTROL_CHARACTER.test(key) ? [...path, key.replace(CONTROL_CHARACTER, '?')] : findControlCharacter(value, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+const CONTROL_CHARACTER_MESSAGE: Record<Locale, string> = {
+  nl: 'Bevat een onzichtbaar stuurteken (zoals U+0000); haal het weg.',
+  en: 'Contains an invisible control character (such as U+0000); remove it.',
+};
+
+/**
+ * Parses client input; a failure becomes a 400 naming every wrong field in the client's language.
+ * One rule for every text field of every route: control characters are refused here, before
+ * any schema, so no module can forget it.
+ */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown, locale: Locale, prefix?: string): T {
+  const control = findControlCharacter(input);
+  if (control) {
+    const key = [prefix, ...control].filter(Boolean).join('.') || prefix || 'body';
+    throw new AppError(400, 'validation_failed', { [key]: CONTROL_CHARACTER_MESSAGE[locale] });
+  }
   const result = schema.safeParse(input, { error: plainErrorMaps[locale] });
   if (result.success) return result.data;
   const fields: Record<string, string> = {};

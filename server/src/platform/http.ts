@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.js';
 import type { AuditLog } from './audit.js';
 import type { Clock } from './clock.js';
 import { isDatabaseUnavailable } from '../db/connection.js';
-import { AppError, parseInput } from './errors.js';
+import { AppError, errorMessage, parseInput } from './errors.js';
 import { requestLocale, type Locale } from './i18n.js';
 import { can, isDefinedAction, PUBLIC, type Actor } from './policy.js';
 
@@ -130,6 +130,11 @@ function retryReadOnce(handle: (req: FastifyRequest, reply: FastifyReply) => Pro
   };
 }
 
+/** An update that names no field changes nothing: answered 400 rather than a silent 200 or a broken UPDATE. */
+function isEmptyObject(body: unknown): boolean {
+  return body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
+}
+
 /** Staff reads of a student's data are audited unless a route opts out (see RouteDef.auditRead). */
 export function readAuditAction(def: Pick<RouteDef, 'method' | 'action' | 'auditRead'>): string | null {
   if (def.auditRead === false) return null;
@@ -147,6 +152,9 @@ function routeHandler(def: RouteDef, deps: Deps, auth: AuthHooks) {
       if (def.method !== 'GET' && !def.csrfExempt && req.headers['x-csrf-token'] !== session.csrfToken) {
         throw new AppError(403, 'csrf_invalid');
       }
+    }
+    if (def.method === 'PATCH' && def.body && isEmptyObject(req.body)) {
+      throw new AppError(400, 'empty_update', { body: errorMessage('empty_update', locale) });
     }
     const ctx: RouteContext<any, any, any> = {
       req,
