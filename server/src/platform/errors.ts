@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import nl from 'zod/v4/locales/nl.js';
 import en from 'zod/v4/locales/en.js';
+import { isDatabaseUnavailable } from '../db/connection.js';
 import { requestLocale, type Locale } from './i18n.js';
 
 /**
@@ -79,6 +80,11 @@ export function handleError(err: FastifyError | AppError | Error, req: FastifyRe
   const locale = requestLocale(req);
   if (err instanceof AppError) {
     return reply.status(err.status).send(errorBody(err.code, locale, err.fields));
+  }
+  if (isDatabaseUnavailable(err)) {
+    // The connection, not the request, failed: the client may try again shortly.
+    req.log.warn({ err }, 'database unavailable');
+    return reply.status(503).header('retry-after', '1').send(errorBody('unavailable', locale));
   }
   const fe = err as FastifyError;
   const status = fe.statusCode ?? 500;
