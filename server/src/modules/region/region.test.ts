@@ -305,4 +305,61 @@ describe.each(testEngines())('regional registry and cases on %s', (engine) => {
     const linked = await sql<{ n: number }>`select count(*)::int as n from region_youth where user_id = ${jesse}`.execute(t.deps.db);
     expect(linked.rows[0].n).toBe(0);
   });
+
+  it('shows a meeting participant the young people on the agenda only during the meeting window', async () => {
+    const start = t.clock.now();
+    const kevin = await youthId(t, 'Kevin');
+    const mentorId = await userIdByEmail(t, 'mentor@demo.koers.nl');
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000).toISOString();
+    const body = { kind: 'casusoverleg', title: 'Casusoverleg Amersfoort', startsAt: at(10), endsAt: at(40), participantIds: [mentorId] };
+    // need-to-know: the organiser can only put young people on the agenda they have a basis for
+    const noBasis = await rmc.post('/api/v1/region/meetings', { ...body, youthIds: [kevin, await youthId(t, 'Fleur')] });
+    expect(noBasis.statusCode).toBe(400);
+    expect(noBasis.json().error.fields).toHaveProperty('youthIds');
+    expect((await mentor.post('/api/v1/region/meetings', { ...body, youthIds: [] })).statusCode).toBe(403);
+    expect((await rmc.post('/api/v1/region/meetings', { ...body, endsAt: at(5), youthIds: [kevin] })).json().error.fields).toHaveProperty('endsAt');
+    const created = await rmc.post('/api/v1/region/meetings', { ...body, youthIds: [kevin] });
+    expect(created.statusCode).toBe(201);
+    const meeting = `/api/v1/region/meetings/${created.json().id}`;
+    try {
+      // before the meeting: the participant sees that it exists, not who is on the agenda
+      expect((await mentor.get(`/api/v1/region/youth/${kevin}`)).statusCode).toBe(404);
+      expect((await mentor.get(meeting)).json()).toMatchObject({ agenda: [], hiddenItems: 1, running: false });
+      expect((await mentor.get('/api/v1/region/meetings')).json().items.map((m: any) => m.id)).toContain(created.json().id);
+
+      t.clock.set(at(15));
+      const during = await mentor.get(`/api/v1/region/youth/${kevin}`);
+      expect(during.statusCode).toBe(200);
+      expect(during.json()).toMatchObject({ id: kevin, access: 'meeting' });
+      expect((await mentor.get(meeting)).json().agenda).toEqual([expect.objectContaining({ youthId: kevin, name: 'Kevin Pinas' })]);
+      // only the young people on the agenda, and never the overview
+      expect((await mentor.get(`/api/v1/region/youth/${await youthId(t, 'Jesse')}`)).statusCode).toBe(404);
+      expect((await mentor.get('/api/v1/region/youth')).statusCode).toBe(403);
+      const decided = await mentor.put(`${meeting}/agenda/${kevin}/decision`, {
+        decision: 'Aanmelden bij het jongerenloket; school kijkt naar een entree-plek.',
+        action: { kind: 'referral', body: 'Aangemeld bij het jongerenloket.', followUpOn: '2026-12-14' },
+      });
+      expect(decided.statusCode).toBe(200);
+      const kevinCase = (await rmc.get(`/api/v1/region/youth/${kevin}`)).json().openCase;
+      expect(kevinCase.actions[0]).toMatchObject({ kind: 'referral', meetingId: created.json().id, createdBy: { id: mentorId } });
+      expect(kevinCase.followUpOn).toBe('2026-12-14');
+      expect((await mentor.put(`${meeting}/agenda/${await youthId(t, 'Jesse')}/decision`, { decision: 'x' })).statusCode).toBe(400);
+
+      // after the meeting: access ends
+      t.clock.set(at(41));
+      expect((await mentor.get(`/api/v1/region/youth/${kevin}`)).statusCode).toBe(404);
+      expect((await mentor.get(meeting)).json()).toMatchObject({ agenda: [], hiddenItems: 1, running: false });
+      expect((await mentor.put(`${meeting}/agenda/${kevin}/decision`, { decision: 'Nog iets' })).statusCode).toBe(403);
+      // the organiser keeps seeing the young people they have a basis for
+      expect((await rmc.get(meeting)).json().agenda).toHaveLength(1);
+      // someone outside the meeting never sees it
+      expect((await coordinator.get(meeting)).statusCode).toBe(404);
+
+      await t.deps.audit.flush();
+      const reads = await t.deps.db.selectFrom('audit_log').select('action').where('actor_id', '=', mentorId).where('subject_id', '=', kevin).where('outcome', '=', 'ok').execute();
+      expect(reads.map((r) => r.action)).toEqual(expect.arrayContaining(['region.youth.read', 'region.meeting.read', 'region.case.action']));
+    } finally {
+      t.clock.set(start);
+    }
+  });
 });

@@ -149,3 +149,35 @@ export const ownRecordResponse = z.object({
 });
 
 export const meetingKind = z.enum(MEETING_KINDS);
+
+export const meetingBody = z.object({
+  kind: meetingKind,
+  title: text(200).min(1),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  participantIds: z.array(z.uuid()).max(50).default([]),
+  youthIds: z.array(z.uuid()).max(100).default([]),
+});
+
+export const meetingListResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), kind: meetingKind, title: z.string(), startsAt: z.string(), endsAt: z.string(), running: z.boolean(), participants: z.number().int(), agendaItems: z.number().int() })),
+  nextCursor: z.null(),
+});
+
+export const meetingView = z.object({
+  id: z.uuid(),
+  kind: meetingKind,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  running: z.boolean(),
+  participants: z.array(person),
+  agenda: z.array(z.object({ itemId: z.uuid(), youthId: z.uuid(), name: z.string(), decision: z.string() })),
+  hiddenItems: z.number().int(),
+});
+
+export const decisionParams = z.object({ id: z.uuid(), youthId: z.uuid() });
+export const decisionBody = z.object({
+  decision: text(4000).min(1),
+  action: z.object({ kind: z.enum(ACTION_KINDS), body: text(4000).min(1), followUpOn: z.iso.date().nullable().optional() }).optional(),
+});
