@@ -85,6 +85,8 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/region/signals': [],
   'GET /api/v1/me/region': EVERYONE,
   'GET /api/v1/region/meetings': EVERYONE,
+  'GET /api/v1/region/dropout': ['rmc'],
+  'GET /api/v1/region/dropout.csv': ['rmc'],
 };
 
 /**

@@ -83,3 +83,9 @@ allow<MeetingResource>('region.meeting.read', (_actor, m) => m.participant || m.
 
 defineAction('region.meeting.decide', 'A participant records a decision and follow-up action while the meeting runs');
 allow<MeetingResource>('region.meeting.decide', (_actor, m) => m.participant && m.running);
+
+/** Roles that read the region's dropout analysis (counts only, small groups hidden). */
+export const ANALYSTS: readonly Role[] = ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'];
+
+defineAction('region.dropout.read', 'Read the dropout analysis of one\'s region: counts with groups under 10 hidden, and its CSV export');
+allow('region.dropout.read', (actor) => hasRegionalRole(actor, ANALYSTS));

@@ -257,7 +257,8 @@ describe.each(testEngines())('regional registry and cases on %s', (engine) => {
 
     const municipal = ['ref,given_name,family_name,birth_date,gemeente,status,since,reason', 'G-1,Bo,Jansen,2006-03-04,Amersfoort,work,2026-11-01,'].join('\n');
     const again = await upload(t, rmc, '/api/v1/region/imports?kind=municipal', municipal);
-    expect(again.json()).toMatchObject({ imported: 1, updated: 0, rejected: [] });
+    expect(again.json()).toMatchObject({ imported: 0, updated: 1, rejected: [] }); // the same young person, found by name and birth date
+    expect((await rmc.get('/api/v1/region/youth?status=work')).json().items.map((i: any) => i.name)).toContain('Bo Jansen');
     // the same school-leavers file twice updates instead of duplicating
     const twice = await upload(t, rmc, '/api/v1/region/imports?kind=school_leavers', csv.split('\n').slice(0, 2).join('\n'));
     expect(twice.json()).toMatchObject({ imported: 0, updated: 1 });
@@ -361,5 +362,58 @@ describe.each(testEngines())('regional registry and cases on %s', (engine) => {
     } finally {
       t.clock.set(start);
     }
+  });
+
+  it('analyses dropout with groups under 10 hidden, and exports it as CSV', async () => {
+    const regionId = (await t.deps.db.selectFrom('regions').select('id').where('code', '=', 'RMC-DEMO').executeTakeFirstOrThrow()).id;
+    const groups = [
+      { programme: 'Kok', level: 2, count: 12 },
+      { programme: 'Bakker', level: 2, count: 3 },
+      { programme: 'Kapper', level: 3, count: 10 },
+    ];
+    await t.deps.db.transaction().execute(async (trx) => {
+      let i = 0;
+      for (const g of groups) {
+        for (let k = 0; k < g.count; k++, i++) {
+          const base = { rmcRegionId: regionId, source: 'school_leavers' as const, sourceRef: `D-${i}`, givenName: 'Test', familyName: `Uitval ${i}`, birthDate: '2005-05-05', gemeente: 'Amersfoort' };
+          await recordPlacementStatus(trx, t.clock, { ...base, status: 'without_place', since: '2024-03-15', reason: 'dropout', institutionName: 'ROC Koersland', programme: g.programme, level: g.level, programmeStartedOn: '2023-08-28' });
+          // of the cooks, 6 are back at school within 3 months and 2 more at work within 6
+          if (g.programme === 'Kok' && k < 6) await recordPlacementStatus(trx, t.clock, { ...base, status: 'school', since: '2024-05-01' });
+          if (g.programme === 'Kok' && (k === 6 || k === 7)) await recordPlacementStatus(trx, t.clock, { ...base, status: 'work', since: '2024-08-01' });
+        }
+      }
+    });
+    const period = 'from=2024-01-01&to=2024-12-31';
+    const res = await regio.get(`/api/v1/region/dropout?by=programme&${period}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const byValue = Object.fromEntries(body.items.map((c: any) => [c.value, c]));
+    expect(byValue['Kok (niveau 2)']).toMatchObject({ n: 12, placed3m: 6, known3m: 12, placed6m: 8, suppressed: false });
+    expect(byValue['Kok (niveau 2)'].pct3m).toBe(50);
+    expect(byValue['Kok (niveau 2)'].pct6m).toBeCloseTo(66.667, 2);
+    // fewer than 10: not shown
+    expect(byValue['Bakker (niveau 2)']).toMatchObject({ n: null, placed3m: null, pct3m: null, pct6m: null, suppressed: true });
+    // the only other hidden group would follow from the total: hidden too
+    expect(byValue['Kapper (niveau 3)']).toMatchObject({ n: null, suppressed: true });
+    expect(body.total).toMatchObject({ n: 25 });
+
+    const levels = (await regio.get(`/api/v1/region/dropout?by=level&${period}`)).json().items;
+    expect(levels.map((c: any) => [c.value, c.n])).toEqual([['2', 15], ['3', 10]]);
+    const months = (await rmc.get(`/api/v1/region/dropout?by=month&${period}`)).json().items;
+    expect(months).toEqual([expect.objectContaining({ value: '7', n: 25 })]);
+
+    const csv = await regio.get(`/api/v1/region/dropout.csv?by=programme&${period}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe('programme,n,placed_3m,known_3m,pct_placed_3m,placed_6m,known_6m,pct_placed_6m,suppressed');
+    expect(lines).toContain('Bakker (niveau 2),,,,,,,,1');
+    expect(lines).toContain('Kok (niveau 2),12,6,12,50,8,12,66.7,0');
+    expect(lines.at(-1)).toMatch(/^total,25,/);
+
+    expect((await mentor.get(`/api/v1/region/dropout?${period}`)).statusCode).toBe(403);
+    expect((await mentor.get(`/api/v1/region/dropout.csv?${period}`)).statusCode).toBe(403);
+    expect((await regio.get('/api/v1/region/dropout?by=gender')).json().error.fields).toHaveProperty('by');
+    expect((await regio.get('/api/v1/region/dropout?from=2024-05-01&to=2024-01-01')).statusCode).toBe(400);
   });
 });

@@ -4,6 +4,7 @@ import { badRequest } from '../../platform/errors.js';
 import { loadYouthResource, regionalOrganisations } from './access.js';
 import { addCaseAction, assignCaseOwner, closeCase, listSignals, ownerCandidates } from './cases.js';
 import { importYouth, readImportFile } from './imports.js';
+import { dropoutAnalysis, dropoutCsv } from './dropout.js';
 import { ORGANISERS, REGISTRARS, type MeetingResource, type YouthResource } from './policy.js';
 import { createMeeting, getMeeting, listMeetings, loadMeetingResource, recordDecision } from './meetings.js';
 import { getYouth, listYouth, ownRecords } from './registry.js';
@@ -14,6 +15,8 @@ import {
   caseOwnerResponse,
   closeBody,
   decisionBody,
+  dropoutQuery,
+  dropoutResponse,
   decisionParams,
   meetingBody,
   meetingListResponse,
@@ -35,7 +38,7 @@ const TAGS = ['region'];
 const youthResource = (ctx: RouteContext<{ id: string }, any, any>) => loadYouthResource(ctx.deps, ctx.actor, ctx.params.id);
 
 export function regionRoutes(): RouteDef[] {
-  return [...registryRoutes(), ...caseRoutes(), ...meetingRoutes()];
+  return [...registryRoutes(), ...caseRoutes(), ...meetingRoutes(), ...analysisRoutes()];
 }
 
 function registryRoutes(): RouteDef[] {
@@ -213,6 +216,39 @@ function meetingRoutes(): RouteDef[] {
       resource: (ctx) => loadMeetingResource(ctx.deps, ctx.actor, ctx.params.id),
       response: zod.object({ itemId: zod.uuid(), decision: zod.string(), action: zod.object({ id: zod.uuid(), caseId: zod.uuid(), followUpOn: zod.string().nullable() }).nullable() }),
       handler: (ctx, m) => recordDecision(ctx.deps, ctx.actor, m, ctx.params.youthId, ctx.body, ctx.req.ip),
+    }),
+  ];
+}
+
+function analysisRoutes(): RouteDef[] {
+  return [
+    defineRoute<unknown, z.infer<typeof dropoutQuery>, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/dropout',
+      summary: 'Dropout analysis of the reader’s region by institution, opleiding, level, month after start or reason, with the share re-placed within 3 and 6 months; groups under 10 hidden',
+      tags: TAGS,
+      action: 'region.dropout.read',
+      query: dropoutQuery,
+      response: dropoutResponse,
+      handler: (ctx) => dropoutAnalysis(ctx.deps, ctx.actor, ctx.query),
+    }),
+    defineRoute<unknown, z.infer<typeof dropoutQuery>, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/dropout.csv',
+      summary: 'The dropout analysis as CSV, with the same suppression',
+      tags: TAGS,
+      action: 'region.dropout.read',
+      query: dropoutQuery,
+      raw: true,
+      handler: async (ctx) => {
+        const csv = dropoutCsv(await dropoutAnalysis(ctx.deps, ctx.actor, ctx.query));
+        return ctx.reply
+          .status(200)
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="uitval-${ctx.query.by}.csv"`)
+          .header('cache-control', 'private, no-store')
+          .send(csv);
+      },
     }),
   ];
 }

@@ -181,3 +181,28 @@ export const decisionBody = z.object({
   decision: text(4000).min(1),
   action: z.object({ kind: z.enum(ACTION_KINDS), body: text(4000).min(1), followUpOn: z.iso.date().nullable().optional() }).optional(),
 });
+
+export const dropoutQuery = z.object({
+  by: z.enum(['institution', 'programme', 'level', 'month', 'reason']).default('programme'),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+const dropoutCell = z.object({
+  value: z.string(),
+  n: z.number().int().nullable(),
+  placed3m: z.number().int().nullable(),
+  known3m: z.number().int().nullable(),
+  pct3m: z.number().nullable(),
+  placed6m: z.number().int().nullable(),
+  known6m: z.number().int().nullable(),
+  pct6m: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+export const dropoutResponse = z.object({
+  by: z.string(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  minCell: z.number().int(),
+  total: dropoutCell.nullable(),
+  items: z.array(dropoutCell),
+});
