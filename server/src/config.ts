@@ -34,6 +34,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SMTP_FROM: z.string().min(3).default('Koers <no-reply@koers.local>'),
+  KOERS_EXPLORE_MIN_STUDENTS: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Config = {
@@ -54,6 +55,8 @@ export type Config = {
   trustProxy: boolean;
   smtpUrl?: string;
   smtpFrom: string;
+  /** Studie in Cijfers: a figure based on fewer students than this is not shown (too small to be reliable or anonymous). */
+  exploreMinStudents: number;
 };
 
 export class ConfigError extends Error {
@@ -87,5 +90,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.KOERS_TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
+    exploreMinStudents: e.KOERS_EXPLORE_MIN_STUDENTS,
   };
 }
