@@ -24,6 +24,9 @@ import { libraryPrivacy } from './library/privacy.js';
 import { guidanceRoutes } from './guidance/routes.js';
 import { guidancePrivacy } from './guidance/privacy.js';
 import { guidanceDemo } from './guidance/demo.js';
+import { regionRoutes } from './region/routes.js';
+import { regionPrivacy } from './region/privacy.js';
+import { regionDemo } from './region/demo.js';
 import { privacyRoutes } from './privacy/routes.js';
 
 export interface ModuleContext {
@@ -50,6 +53,7 @@ export const allModules: KoersModule[] = [
   { name: 'programme', routes: () => programmeRoutes(), privacy: programmePrivacy, demo: programmeDemo },
   { name: 'library', routes: () => libraryRoutes(), privacy: libraryPrivacy },
   { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
+  { name: 'region', routes: () => regionRoutes(), privacy: regionPrivacy, demo: regionDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];
