@@ -96,6 +96,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/lob/programme-versions/:id': 'server/src/modules/programme/programme.test.ts',
   'POST /api/v1/students/:id/lob-status/overrides': 'server/src/modules/programme/programme.test.ts',
   'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
+  'GET /api/v1/students/:id/lob-status/records/:entryId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/attachments/:id': 'server/src/modules/library/library.test.ts',

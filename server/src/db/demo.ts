@@ -205,6 +205,9 @@ async function createDemoSchool(trx: Transaction<DB>, clock: Clock, passwordHash
       { team_id: teamIct.id, user_id: users.mentorSd },
     ])
     .execute();
+  // The exam board of Team Zorg & Welzijn (Sanne's opleiding): opens the records that counted.
+  await addUser('examencommissie', 'examencommissie@demo.koers.nl', 'Farida', 'Yıldız', ['examencommissie']);
+  await trx.insertInto('team_members').values({ team_id: teamZorg.id, user_id: users.examencommissie }).execute();
   await trx
     .insertInto('group_mentors')
     .values([
