@@ -28,6 +28,9 @@ import { regionRoutes } from './region/routes.js';
 import { regionPrivacy } from './region/privacy.js';
 import { regionDemo } from './region/demo.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { exploreRoutes } from './explore/routes.js';
+import { explorePrivacy } from './explore/privacy.js';
+import { exploreDemo } from './explore/demo.js';
 
 export interface ModuleContext {
   deps: Deps;
@@ -54,6 +57,7 @@ export const allModules: KoersModule[] = [
   { name: 'library', routes: () => libraryRoutes(), privacy: libraryPrivacy },
   { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
   { name: 'region', routes: () => regionRoutes(), privacy: regionPrivacy, demo: regionDemo },
+  { name: 'explore', routes: ({ deps }) => exploreRoutes(deps), privacy: explorePrivacy, demo: exploreDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];
