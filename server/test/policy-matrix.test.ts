@@ -77,6 +77,12 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/notifications/preferences': EVERYONE,
   'GET /api/v1/calendar/token': EVERYONE,
   'GET /api/v1/appointments/invitees': ['mentor', 'docent', 'coordinator'],
+  // quality (kwaliteit): questionnaires, scans and the Kwaliteitskaart
+  'GET /api/v1/questionnaires': INSTITUTION_READERS,
+  'GET /api/v1/me/questionnaires': EVERYONE,
+  'GET /api/v1/quality/templates': INSTITUTION_READERS,
+  'GET /api/v1/quality/actions': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/quality/timeline': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
 };
 
 /**
@@ -120,6 +126,14 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/calendar/:file': 'server/src/modules/guidance/guidance.test.ts',
   'GET /api/v1/feed/attachments/:id': 'server/src/modules/guidance/guidance.test.ts',
   'POST /api/v1/admin/people/:id/erase': 'server/src/modules/privacy/privacy.test.ts',
+  'GET /api/v1/questionnaires/:id': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/crosstab': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/report': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/compare': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/profile': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/responses.csv': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/codebook.csv': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/form': 'server/src/modules/quality/quality.test.ts',
 };
 
 /** Write routes of a module whose test file covers owner-only and refused writes route by route. */
@@ -136,6 +150,8 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/messages/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/attendance/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/questionnaires', file: 'server/src/modules/quality/quality.test.ts' },
+  { prefix: '/api/v1/quality/', file: 'server/src/modules/quality/quality.test.ts' },
 ];
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
