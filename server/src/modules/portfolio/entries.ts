@@ -16,7 +16,7 @@ function encodeCursor(occurredOn: string, id: string): string {
 function decodeCursor(cursor: string): { occurredOn: string; id: string } {
   const [occurredOn, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(occurredOn ?? '') || !/^[0-9a-f-]{36}$/i.test(id ?? '')) {
-    throw badRequest('validation_failed', { cursor: 'Ongeldige cursor.' });
+    throw badRequest('validation_failed', { cursor: 'invalid_cursor' });
   }
   return { occurredOn, id };
 }
