@@ -13,8 +13,8 @@ import { signIn, startTestApp, userIdByEmail, type TestApp } from './helpers.js'
  * A route that appears in neither table below fails this test, so no route ships without a
  * decided policy.
  */
-type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk';
-const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk'];
+type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk' | 'rmc';
+const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk', 'rmc'];
 const EVERYONE = ACTORS;
 const INSTITUTION_READERS: Actor[] = ['admin', 'coordinator', 'manager'];
 
@@ -83,6 +83,13 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/quality/templates': INSTITUTION_READERS,
   'GET /api/v1/quality/actions': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/quality/timeline': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  // region (sluitende aanpak): regional roles only, on their legal basis; the young person their own record
+  'GET /api/v1/region/youth?status=without_place': ['rmc'],
+  'GET /api/v1/region/youth/:youth': ['rmc'],
+  'GET /api/v1/region/youth/:youth/owner-candidates': ['rmc'],
+  'GET /api/v1/region/legal-bases': ['rmc'],
+  'GET /api/v1/region/signals': [],
+  'GET /api/v1/me/region': EVERYONE,
 };
 
 /**
@@ -95,6 +102,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/lob/programme-versions/:id': 'server/src/modules/programme/programme.test.ts',
   'POST /api/v1/students/:id/lob-status/overrides': 'server/src/modules/programme/programme.test.ts',
   'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
+  'GET /api/v1/students/:id/lob-status/records/:entryId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/attachments/:id': 'server/src/modules/library/library.test.ts',
@@ -152,6 +160,7 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/questionnaires', file: 'server/src/modules/quality/quality.test.ts' },
   { prefix: '/api/v1/quality/', file: 'server/src/modules/quality/quality.test.ts' },
+  { prefix: '/api/v1/region/', file: 'server/src/modules/region/region.test.ts' },
 ];
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -171,12 +180,14 @@ describe('policy matrix', () => {
     const entry = await sql<{ id: string }>`select id from portfolio_entries where student_id = ${ids.sanne}
       and status = 'published' and sharing = array['mentor']::text[] limit 1`.execute(t.deps.db);
     ids.mentorEntry = entry.rows[0]?.id;
+    // A young person without a place in the RMC region of the demo ROC, aged 18–23.
+    ids.youth = (await t.deps.db.selectFrom('region_youth').select('id').where('given_name', '=', 'Kevin').executeTakeFirstOrThrow()).id;
     for (const actor of ACTORS) clients[actor] = await signIn(t, `${actor}@demo.koers.nl`);
   });
   afterAll(() => t?.close());
 
   it('lists every route of the API in the matrix', () => {
-    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry)\b/g, ':x')));
+    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry|youth)\b/g, ':x')));
     const unlisted = registeredRoutes()
       .map(routeKey)
       .filter((key) => {

@@ -24,6 +24,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.koers.nl', description: 'applicatiebeheerder van de instelling' },
   { email: 'ouder@demo.koers.nl', description: 'ouder van Sanne' },
   { email: 'praktijk@demo.koers.nl', description: 'praktijkopleider bij Zorgcentrum De Linde' },
+  { email: 'rmc@demo.koers.nl', description: 'RMC-trajectbegeleider van de regio van het ROC' },
 ] as const;
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -201,6 +202,9 @@ async function createDemoSchool(trx: Transaction<DB>, clock: Clock, passwordHash
       { team_id: teamIct.id, user_id: users.mentorSd },
     ])
     .execute();
+  // The exam board of Team Zorg & Welzijn (Sanne's opleiding): opens the records that counted.
+  await addUser('examencommissie', 'examencommissie@demo.koers.nl', 'Farida', 'Yıldız', ['examencommissie']);
+  await trx.insertInto('team_members').values({ team_id: teamZorg.id, user_id: users.examencommissie }).execute();
   await trx
     .insertInto('group_mentors')
     .values([

@@ -26,6 +26,9 @@ import { guidancePrivacy } from './guidance/privacy.js';
 import { guidanceDemo } from './guidance/demo.js';
 import { qualityRoutes } from './quality/routes.js';
 import { qualityPrivacy } from './quality/privacy.js';
+import { regionRoutes } from './region/routes.js';
+import { regionPrivacy } from './region/privacy.js';
+import { regionDemo } from './region/demo.js';
 import { privacyRoutes } from './privacy/routes.js';
 
 export interface ModuleContext {
@@ -53,6 +56,7 @@ export const allModules: KoersModule[] = [
   { name: 'library', routes: () => libraryRoutes(), privacy: libraryPrivacy },
   { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
   { name: 'quality', routes: () => qualityRoutes(), privacy: qualityPrivacy },
+  { name: 'region', routes: () => regionRoutes(), privacy: regionPrivacy, demo: regionDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];
