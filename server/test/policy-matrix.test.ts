@@ -142,6 +142,13 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/questionnaires/:id/responses.csv': 'server/src/modules/quality/quality.test.ts',
   'GET /api/v1/questionnaires/:id/codebook.csv': 'server/src/modules/quality/quality.test.ts',
   'GET /api/v1/questionnaires/:id/form': 'server/src/modules/quality/quality.test.ts',
+  // Verkennen: public routes answer without a session (explore.test.ts calls them anonymously)
+  'GET /api/v1/public/programmes': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/programmes/:id': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/occupations': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/occupations/:id': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/regions': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/activities': 'server/src/modules/explore/explore.test.ts',
 };
 
 /** Write routes of a module whose test file covers owner-only and refused writes route by route. */
@@ -160,6 +167,8 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/questionnaires', file: 'server/src/modules/quality/quality.test.ts' },
   { prefix: '/api/v1/quality/', file: 'server/src/modules/quality/quality.test.ts' },
+  { prefix: '/api/v1/explore/', file: 'server/src/modules/explore/explore.test.ts' },
+  { prefix: '/api/v1/public/', file: 'server/src/modules/explore/explore.test.ts' },
   { prefix: '/api/v1/region/', file: 'server/src/modules/region/region.test.ts' },
 ];
 
@@ -221,6 +230,14 @@ describe('policy matrix', () => {
         'GET /api/v1/invitations/:token [public]',
         'GET /api/v1/calendar/:file [public]',
         'POST /api/v1/invitations/:token/accept [public]',
+        'GET /api/v1/public/programmes [public]',
+        'GET /api/v1/public/programmes/:id [public]',
+        'GET /api/v1/public/occupations [public]',
+        'GET /api/v1/public/occupations/:id [public]',
+        'GET /api/v1/public/regions [public]',
+        'GET /api/v1/public/activities [public]',
+        'POST /api/v1/public/activities/:id/signups [public]',
+        'POST /api/v1/public/signups/confirm [public]',
         'POST /api/v1/auth/logout [signed_in]',
         'GET /api/v1/me [signed_in]',
         'GET /api/v1/me/students [signed_in]',

@@ -30,6 +30,9 @@ import { regionRoutes } from './region/routes.js';
 import { regionPrivacy } from './region/privacy.js';
 import { regionDemo } from './region/demo.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { exploreRoutes } from './explore/routes.js';
+import { explorePrivacy } from './explore/privacy.js';
+import { exploreDemo } from './explore/demo.js';
 
 export interface ModuleContext {
   deps: Deps;
@@ -57,6 +60,7 @@ export const allModules: KoersModule[] = [
   { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
   { name: 'quality', routes: () => qualityRoutes(), privacy: qualityPrivacy },
   { name: 'region', routes: () => regionRoutes(), privacy: regionPrivacy, demo: regionDemo },
+  { name: 'explore', routes: ({ deps }) => exploreRoutes(deps), privacy: explorePrivacy, demo: exploreDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];
