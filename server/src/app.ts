@@ -45,7 +45,8 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Only the configured proxies may name the client's address (X-Forwarded-For).
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const audit = new AuditLog(database.db, clock, (err) => app.log.error({ err }, 'audit flush failed'));

@@ -13,8 +13,8 @@ import { signIn, startTestApp, userIdByEmail, type TestApp } from './helpers.js'
  * A route that appears in neither table below fails this test, so no route ships without a
  * decided policy.
  */
-type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk';
-const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk'];
+type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk' | 'rmc';
+const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk', 'rmc'];
 const EVERYONE = ACTORS;
 const INSTITUTION_READERS: Actor[] = ['admin', 'coordinator', 'manager'];
 
@@ -77,6 +77,13 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/notifications/preferences': EVERYONE,
   'GET /api/v1/calendar/token': EVERYONE,
   'GET /api/v1/appointments/invitees': ['mentor', 'docent', 'coordinator'],
+  // region (sluitende aanpak): regional roles only, on their legal basis; the young person their own record
+  'GET /api/v1/region/youth?status=without_place': ['rmc'],
+  'GET /api/v1/region/youth/:youth': ['rmc'],
+  'GET /api/v1/region/youth/:youth/owner-candidates': ['rmc'],
+  'GET /api/v1/region/legal-bases': ['rmc'],
+  'GET /api/v1/region/signals': [],
+  'GET /api/v1/me/region': EVERYONE,
 };
 
 /**
@@ -136,6 +143,7 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/messages/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/attendance/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/region/', file: 'server/src/modules/region/region.test.ts' },
 ];
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -155,12 +163,14 @@ describe('policy matrix', () => {
     const entry = await sql<{ id: string }>`select id from portfolio_entries where student_id = ${ids.sanne}
       and status = 'published' and sharing = array['mentor']::text[] limit 1`.execute(t.deps.db);
     ids.mentorEntry = entry.rows[0]?.id;
+    // A young person without a place in the RMC region of the demo ROC, aged 18–23.
+    ids.youth = (await t.deps.db.selectFrom('region_youth').select('id').where('given_name', '=', 'Kevin').executeTakeFirstOrThrow()).id;
     for (const actor of ACTORS) clients[actor] = await signIn(t, `${actor}@demo.koers.nl`);
   });
   afterAll(() => t?.close());
 
   it('lists every route of the API in the matrix', () => {
-    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry)\b/g, ':x')));
+    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry|youth)\b/g, ':x')));
     const unlisted = registeredRoutes()
       .map(routeKey)
       .filter((key) => {

@@ -25,6 +25,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.koers.nl', description: 'applicatiebeheerder van de instelling' },
   { email: 'ouder@demo.koers.nl', description: 'ouder van Sanne' },
   { email: 'praktijk@demo.koers.nl', description: 'praktijkopleider bij Zorgcentrum De Linde' },
+  { email: 'rmc@demo.koers.nl', description: 'RMC-trajectbegeleider van de regio van het ROC' },
 ] as const;
 
 

@@ -7,6 +7,7 @@ import { adminModule } from './admin/module.js';
 import { programmeModule } from './programme/module.js';
 import { libraryModule } from './library/module.js';
 import { guidanceModule } from './guidance/module.js';
+import { regionModule } from './region/module.js';
 import { privacyModule } from './privacy/module.js';
 
 /**
@@ -23,6 +24,7 @@ export const allModules: KoersModule[] = [
   programmeModule,
   libraryModule,
   guidanceModule,
+  regionModule,
   privacyModule,
 ];
 
