@@ -7,7 +7,9 @@ import { adminModule } from './admin/module.js';
 import { programmeModule } from './programme/module.js';
 import { libraryModule } from './library/module.js';
 import { guidanceModule } from './guidance/module.js';
+import { qualityModule } from './quality/module.js';
 import { regionModule } from './region/module.js';
+import { exploreModule } from './explore/module.js';
 import { privacyModule } from './privacy/module.js';
 
 /**
@@ -24,7 +26,9 @@ export const allModules: KoersModule[] = [
   programmeModule,
   libraryModule,
   guidanceModule,
+  qualityModule,
   regionModule,
+  exploreModule,
   privacyModule,
 ];
 
