@@ -399,7 +399,7 @@ describe.each(testEngines())('Verkennen in the portfolio, alumni and buddies on 
     const saved = await alumnus.put('/api/v1/me/alumnus', { programmeId: own!.programme!.id, occupationId: own!.occupation!.id, route: 'vmbo, mbo 2, mbo 3', workNow: 'Wijkzorg', tips: 'Loop mee!', contactAllowed: true, buddy: true, consent: true });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ route: 'vmbo, mbo 2, mbo 3', buddy: true });
-    expect((await alumnus.put('/api/v1/me/alumnus', { ...saved.json(), programmeId: null, occupationId: null, consent: false })).json().error.fields.consent).toBeTruthy();
+    expect((await alumnus.put('/api/v1/me/alumnus', { ...(saved.json() as object), programmeId: null, occupationId: null, consent: false })).json().error.fields.consent).toBeTruthy();
     expect((await sanne.get('/api/v1/me/alumnus')).statusCode).toBe(403);
 
     expect((await alumnus.delete('/api/v1/me/alumnus')).statusCode).toBe(204);
