@@ -4,6 +4,7 @@ import type { AttendanceStatus, SessionKind } from './tables.js';
 import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
 import { sendMessage } from './messages.js';
+import { toDateString } from '../../platform/clock.js';
 
 /**
  * What other modules may call. The guidance module is the only writer of its tables.
@@ -59,10 +60,7 @@ export async function listAttendance(db: Kysely<DB>, studentIds: string[], from:
   return rows.map((r) => ({ studentId: r.student_id, sessionId: r.session_id, kind: r.kind, date: toDateString(r.held_on), status: r.status }));
 }
 
-/** Dates come back as strings from both drivers here, but a Date is tolerated. */
-export function toDateString(value: string | Date): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
+export { toDateString };
 
 /** Recording attendance from another module (for example a LOB activity of the programme module). */
 export { createSession, recordAttendance, type AttendanceInput } from './attendance.js';
@@ -79,3 +77,5 @@ export { registerCaseloadSignals, type CaseloadSignalSource, type Signal } from 
 export async function sendDirectMessage(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>, actor: Actor, otherId: string, studentId: string, body: string) {
   return sendMessage(deps, actor, { studentId, otherId, allowed: true, private: true }, body);
 }
+/** The reminder scheduler main.ts starts (one per installation, under an advisory lock). */
+export { startReminderScheduler } from './scheduler.js';

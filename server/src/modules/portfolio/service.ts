@@ -121,3 +121,7 @@ export async function ownReflection(deps: Pick<Deps, 'db'>, studentId: string): 
     motiveTexts: entries.map((e) => [e.title, e.orientatie, e.mening, e.reflectie].join(' ')),
   };
 }
+/** Entries written for the student by another module (a completed Loopbaanmagazijn assignment). */
+export { createEntry, deleteEntry } from './entries.js';
+/** Checking uploaded files by their content and serving stored files safely. */
+export { EVIDENCE_TYPES, sniffType, readEvidenceUpload, contentDisposition } from './evidence.js';

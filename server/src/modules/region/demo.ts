@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { DemoSchool } from '../../db/demo.js';
+import type { DemoSchool } from '../../db/demo-school.js';
 import type { Role } from '../org/tables.js';
 import type { PlaceStatus, Reason } from './tables.js';
 
