@@ -67,13 +67,20 @@ export const PAGES: PageRoute[] = [
   { path: '/lob/activiteiten/:id', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ActivityPage') },
   { path: '/lob/voortgang', roles: ['student'], load: () => import('../features/programme/StatusPage') },
   { path: '/lob/voortgang/:id', load: () => import('../features/programme/StatusPage') },
-  { path: '/lob/resultaten', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ResultsPage') },
+  { path: '/lob/voortgang/:id/bewijs/:entryId', load: () => import('../features/programme/RecordPage') },
+  { path: '/lob/resultaten', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'], load: () => import('../features/programme/ResultsPage') },
   { path: '/lob/programma', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ProgrammePage') },
   { path: '/lob/programma/:id/nieuwe-versie', roles: ['lob_coordinator', 'manager'], load: () => import('../features/programme/VersionEditorPage') },
   { path: '/loopbaanmagazijn', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/library/LibraryPage') },
   { path: '/loopbaanmagazijn/opdrachten/:id', load: () => import('../features/library/AssignmentPage') },
   { path: '/loopbaanmagazijn/:id', load: () => import('../features/library/ExercisePage') },
   { path: '/opdrachten', roles: ['student'], load: () => import('../features/library/MyAssignmentsPage') },
+  // region (sluitende aanpak): the regional overview, a young person's case, signals, dropout analysis, import
+  { path: '/regio', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'], load: () => import('../features/region/YouthListPage') },
+  { path: '/regio/jongeren/:id', load: () => import('../features/region/YouthPage') },
+  { path: '/regio/signalen', roles: ['regional_coordinator'], load: () => import('../features/region/SignalsPage') },
+  { path: '/regio/uitval', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/DropoutPage') },
+  { path: '/regio/import', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/ImportPage') },
 ];
 
 export type { RouteObject };

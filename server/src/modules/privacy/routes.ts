@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRoute, type RouteContext, type RouteDef } from '../../platform/http.js';
 import { AppError, registerErrorMessages } from '../../platform/errors.js';
-import type { SessionStore } from '../identity/sessions.js';
-import type { KoersModule } from '../index.js';
+import type { SessionStore } from '../identity/service.js';
+import type { KoersModule } from '../manifest.js';
 import { erasePerson, exportPerson, exportPersonZip, institutionsOf } from './service.js';
 import type { ExportScope } from '../../platform/privacy.js';
 import type { PersonResource } from './policy.js';
@@ -12,7 +12,7 @@ const personParams = z.object({ id: z.uuid() });
 /** json (default, the data only) or zip (data, every stored file and a manifest with checksums) */
 const exportQuery = z.object({ format: z.enum(['json', 'zip']).default('json') });
 
-async function sendExport(ctx: RouteContext<any, { format: 'json' | 'zip' }, any>, modules: KoersModule[], userId: string, scope: ExportScope, name: string) {
+async function sendExport(ctx: RouteContext<any, { format: 'json' | 'zip' }, any>, modules: readonly KoersModule[], userId: string, scope: ExportScope, name: string) {
   ctx.reply.header('cache-control', 'no-store');
   if (ctx.query.format === 'zip') {
     const zip = await exportPersonZip(ctx.deps, modules, userId, scope);
@@ -29,7 +29,7 @@ registerErrorMessages({
   },
 });
 
-export function privacyRoutes(sessions: SessionStore, modules: () => KoersModule[]): RouteDef[] {
+export function privacyRoutes(sessions: SessionStore, modules: () => readonly KoersModule[]): RouteDef[] {
   const loadPerson = async (ctx: { deps: any; params: { id: string } }): Promise<PersonResource | null> => {
     const exists = await ctx.deps.db.selectFrom('users').select('id').where('id', '=', ctx.params.id).executeTakeFirst();
     if (!exists) return null;

@@ -5,14 +5,14 @@ import type { Deps } from '../../platform/http.js';
 import { zipSync } from 'fflate';
 import type { ErasedPerson, ExportScope, PersonFile } from '../../platform/privacy.js';
 import { AppError } from '../../platform/errors.js';
-import type { SessionStore } from '../identity/sessions.js';
-import type { KoersModule } from '../index.js';
+import type { SessionStore } from '../identity/service.js';
+import type { KoersModule } from '../manifest.js';
 
 /**
  * The rights of access, portability and erasure (AVG art. 15, 17, 20) for one person, across
  * every module: each module's privacy provider says what it holds and how to remove it.
  */
-export async function exportPerson(deps: Deps, modules: KoersModule[], userId: string, scope: ExportScope = 'own') {
+export async function exportPerson(deps: Deps, modules: readonly KoersModule[], userId: string, scope: ExportScope = 'own') {
   const data: Record<string, unknown> = {};
   for (const m of modules) if (m.privacy) data[m.name] = await m.privacy.exportFor(deps.db, userId, scope);
   return { exportedAt: deps.clock.now().toISOString(), personId: userId, modules: data };
@@ -23,7 +23,7 @@ export async function exportPerson(deps: Deps, modules: KoersModule[], userId: s
  * under `files/`, and `manifest.json` listing each part with its size and SHA-256, so the person
  * (or the school answering a request) can check the export is complete.
  */
-export async function exportPersonZip(deps: Deps, modules: KoersModule[], userId: string, scope: ExportScope = 'own'): Promise<Uint8Array> {
+export async function exportPersonZip(deps: Deps, modules: readonly KoersModule[], userId: string, scope: ExportScope = 'own'): Promise<Uint8Array> {
   const data = await exportPerson(deps, modules, userId, scope);
   const files: PersonFile[] = [];
   for (const m of modules) if (m.privacy?.filesFor) files.push(...(await m.privacy.filesFor(deps.db, userId, scope)));
@@ -61,7 +61,7 @@ function safeFilename(name: string): string {
 export async function erasePerson(
   deps: Deps,
   sessions: SessionStore,
-  modules: KoersModule[],
+  modules: readonly KoersModule[],
   input: { userId: string; actorId: string; institutionId: string; ip?: string },
 ) {
   // Buffered staff reads of this person must be in the table before it is pseudonymised.
