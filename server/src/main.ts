@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/connection.js';
+import { openDatabase, openReadReplica } from './db/connection.js';
 import { loadDemoSchoolIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo.js';
 import { migrate } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
@@ -29,7 +29,11 @@ async function main() {
   if (applied.length) console.info(`Database migrated to schema version ${schemaVersion} (applied ${applied.join(', ')}).`);
 
   const demoLoaded = config.demo ? await loadDemoSchoolIfEmpty(database.db, systemClock) : false;
-  const { app, deps } = await buildApp({ config, database, clock: systemClock, serveWeb: true });
+  // Read-only work goes to the streaming replica when there is one (docs/decisions/0011).
+  const replica = config.databaseReadUrl ? openReadReplica(database, config.databaseReadUrl, config.databasePoolSize) : undefined;
+  replica?.start();
+  const { app, deps } = await buildApp({ config, database, clock: systemClock, serveWeb: true, replica });
+  if (replica) app.addHook('onClose', () => replica.stop());
   // Appointment reminders go out every minute, whether or not anyone opens a page.
   const reminders = startReminderScheduler(deps, { onError: (err) => app.log.error({ err }, 'reminder run failed') });
   app.addHook('onClose', () => reminders.stop());
