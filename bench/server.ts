@@ -8,6 +8,7 @@
  *   ratio against it shows how heavy the SQL itself is.
  * BENCH_DEMO=0 serves an existing database (the national data set) without loading the demo.
  */
+import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../server/src/app.js';
@@ -30,6 +31,8 @@ const { app, deps } = await buildApp({ config, database, clock: systemClock, log
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 const bare = Fastify({ logger: false });
+// Some handlers read the session cookie (GET /api/v1/me); the bench sends it to both apps.
+await bare.register(cookie);
 const actors = new Map<string, Actor>();
 async function actorOf(userId: string): Promise<Actor> {
   let actor = actors.get(userId);

@@ -12,6 +12,11 @@ import { CopyTable, type CopyValue } from './copy.js';
 
 export const NATIONAL_PASSWORD = 'koers-demo';
 export const NATIONAL_DOMAIN = 'national.koers.test';
+/**
+ * Managers and LOB-coördinatoren must pass a second factor. The well-known staff accounts of
+ * this test data set share this TOTP secret (base32), so the bench can sign in as them.
+ */
+export const NATIONAL_TOTP_SECRET = 'KOERSNATIONALBENCHKOERSNATIONAL2';
 export const INSTITUTIONS = 60;
 export const REGIONS = 35;
 export const GROUP_SIZE = 30;
@@ -94,7 +99,7 @@ const TABLES: Record<string, readonly string[]> = {
   cohorts: ['id', 'institution_id', 'name', 'starts_on'],
   groups: ['id', 'institution_id', 'programme_id', 'cohort_id', 'code', 'name'],
   users: ['id', 'email', 'given_name', 'family_name', 'display_name', 'birth_date'],
-  credentials: ['user_id', 'password_hash', 'password_changed_at'],
+  credentials: ['user_id', 'password_hash', 'password_changed_at', 'totp_secret', 'totp_enabled_at'],
   user_roles: ['user_id', 'institution_id', 'role'],
   team_members: ['team_id', 'user_id'],
   group_mentors: ['group_id', 'user_id'],
@@ -173,7 +178,8 @@ export async function generateNational(options: GenerateOptions): Promise<Record
     const given = rr.pick(GIVEN);
     const family = rr.pick(FAMILY);
     t.users.row([id, mail ?? email(kind), given, family, `${given} ${family}`, birthDate]);
-    t.credentials.row([id, passwordHash, at(yearStart, 9)]);
+    const totp = mail && (roles.includes('manager') || roles.includes('lob_coordinator'));
+    t.credentials.row([id, passwordHash, at(yearStart, 9), totp ? NATIONAL_TOTP_SECRET : null, totp ? at(yearStart, 9) : null]);
     for (const role of roles) t.user_roles.row([id, institutionId, role]);
     return id;
   };
