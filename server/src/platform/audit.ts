@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isDatabaseUnavailable } from '../db/connection.js';
 import type { DB } from '../db/schema.js';
 import type { Clock } from './clock.js';
 
@@ -26,7 +27,7 @@ type AuditRow = ReturnType<AuditLog['toRow']>;
  * its entry being committed: a crash loses no entry of a read anybody saw.
  */
 export class AuditLog {
-  private queue: { row: AuditRow; done: (err?: unknown) => void }[] = [];
+  private queue: { row: AuditRow; done: (err?: unknown) => void; retried?: boolean }[] = [];
   private writing: Promise<void> | null = null;
   private scheduled = false;
 
@@ -85,12 +86,25 @@ export class AuditLog {
       .execute()
       .then(
         () => batch.forEach((b) => b.done()),
-        (err) => batch.forEach((b) => b.done(err ?? new Error('audit write failed'))),
+        (err) => this.retryOnce(batch, err),
       )
       .finally(() => {
         this.writing = null;
         if (this.queue.length > 0) this.schedule();
       });
+  }
+
+  /**
+   * A lost database connection must not lose the trace of staff reads: entries that failed
+   * because the connection or server went away are tried once more (the pool reconnects) while
+   * their requests wait; a second failure, or any other error, rejects them.
+   */
+  private retryOnce(batch: typeof this.queue, err: unknown) {
+    const failure = err ?? new Error('audit write failed');
+    const again = isDatabaseUnavailable(err) ? batch.filter((b) => !b.retried) : [];
+    for (const b of batch) if (!again.includes(b)) b.done(failure);
+    for (const b of again) b.retried = true;
+    this.queue.unshift(...again);
   }
 
   private toRow(e: AuditEvent) {
