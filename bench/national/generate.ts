@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { hashPassword } from '../../server/src/modules/identity/passwords.js';
-import { seededRandom, type Random } from '../../server/src/db/demo.js';
+import { seededRandom, type Random } from '../../server/src/db/demo-school.js';
 import { CopyTable, type CopyValue } from './copy.js';
 
 export const NATIONAL_PASSWORD = 'koers-demo';

@@ -4,7 +4,7 @@ import { openDatabase, openReadReplica } from './db/connection.js';
 import { loadDemoSchoolIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo.js';
 import { migrate } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
-import { remindUnderLock, startReminderScheduler } from './modules/guidance/scheduler.js';
+import { remindUnderLock, startReminderScheduler } from './modules/guidance/service.js';
 import { createMailer } from './platform/mail.js';
 import { InProcessQueue, PgBossQueue, queuedMailer, type JobQueue } from './platform/jobs.js';
 
