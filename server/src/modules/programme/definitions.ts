@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
 import { loadVersions } from './progress.js';
+import { coverage } from './evaluate.js';
 import type { CreateVersionInput } from './schema.js';
 import { AppError } from '../../platform/errors.js';
 import { schoolDate } from '../../platform/clock.js';
@@ -32,10 +33,12 @@ export async function listProgrammes(deps: Pick<Deps, 'db'>, institutionIds: str
   }));
 }
 
+/** One version with its components and its coverage of the competencies and burgerschap dimensions. */
 export async function getVersion(deps: Pick<Deps, 'db'>, versionId: string) {
   const row = await deps.db.selectFrom('lob_programme_versions').select('programme_id').where('id', '=', versionId).executeTakeFirst();
   if (!row) return null;
-  return (await loadVersions(deps.db, [row.programme_id])).find((v) => v.id === versionId) ?? null;
+  const version = (await loadVersions(deps.db, [row.programme_id])).find((v) => v.id === versionId);
+  return version ? { ...version, coverage: coverage(version) } : null;
 }
 
 /**
@@ -94,6 +97,8 @@ export async function createVersion(deps: Ctx, actor: Actor, institutionId: stri
           intensity: c.intensity,
           guidance: c.guidance,
           attendance_alone: c.kind === 'activity' && c.attendanceAlone,
+          competencies: c.competencies,
+          dimensions: c.dimensions,
         })),
       )
       .execute();

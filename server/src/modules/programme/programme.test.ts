@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '../../../test/helpers.js';
-import { componentWindow, evaluate, versionForCohort, type Fact, type Version } from './evaluate.js';
+import { componentWindow, coverage, evaluate, versionForCohort, type Fact, type Version } from './evaluate.js';
+import { pdfLines, type ResultList } from './results.js';
 import { behindText } from './signals.js';
 
 type Client = Awaited<ReturnType<typeof signIn>>;
@@ -124,6 +125,36 @@ describe('evaluate (the rule of the inspanningsverplichting)', () => {
     });
   });
 
+  it('shows which competencies and burgerschap dimensions a version addresses, and flags what is never addressed', () => {
+    const base = { position: 1, requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: [], intensity: '', guidance: '' };
+    const v: Pick<Version, 'components'> = {
+      components: [
+        { ...base, id: 'a', year: 1, period: 1, kind: 'activity', title: 'Debat', competencies: ['motieven'], dimensions: ['politiek_juridisch', 'sociaal_maatschappelijk'] },
+        { ...base, id: 'b', year: 1, period: 2, kind: 'entries', title: 'Geldplan', competencies: ['kwaliteiten', 'loopbaansturing', 'werkexploratie'], dimensions: ['economisch'] },
+        { ...base, id: 'c', year: 2, period: null, kind: 'activity', title: 'Alleen niveau 4', levels: [4], competencies: ['netwerken'], dimensions: [] },
+      ],
+    };
+    const cov = coverage(v);
+    expect(cov.missing).toEqual({ competencies: [], dimensions: ['vitaal'] });
+    expect(cov.notForEveryone).toEqual({ competencies: ['netwerken'], dimensions: [] });
+    expect(cov.dimensions.economisch).toEqual([{ year: 1, period: 2, componentId: 'b', title: 'Geldplan', everyone: true }]);
+    expect(coverage({ components: [] }).missing.competencies).toHaveLength(5);
+  });
+
+  it('gives the result list and its PDF one verdict: loopbaan en burgerschap', () => {
+    const list: ResultList = {
+      verdict: { nl: 'Loopbaan en burgerschap', en: 'Career and citizenship' },
+      scope: { groupId: 'g', label: 'ZW2A' },
+      generatedAt: '2027-02-10T10:00:00Z',
+      items: [{ studentId: 's', displayName: 'Sanne de Wit', groupCode: 'ZW2A', programme: 'Helpende', cohort: 'Cohort 2026', version: 1, fulfilled: true, required: 2, done: 2, missing: [], reason: null, overrides: 0, attendanceOnly: ['Bedrijfsbezoek'] }],
+    };
+    const lines = pdfLines(list);
+    expect(lines.heading).toBe('Loopbaan en burgerschap — ZW2A');
+    expect(lines.intro).toContain('Eén oordeel voor loopbaan en burgerschap samen, zonder onderscheid naar dimensies');
+    expect(lines.students[0].title).toBe('Sanne de Wit (ZW2A) — Loopbaan en burgerschap: voldaan');
+    expect(lines.students[0].detail).toContain('telt op aanwezigheid: Bedrijfsbezoek');
+  });
+
   it('gives a cohort the version in effect when it started', () => {
     const v = [{ version: 1, effectiveFrom: '2025-08-01' }, { version: 2, effectiveFrom: '2026-08-01' }];
     expect(versionForCohort(v, '2025-08-01')?.version).toBe(1);
@@ -193,6 +224,11 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       expect(res.json()).toMatchObject({ version: 2, components: [{ position: 1 }, { position: 2 }, { position: 3 }, { position: 4 }] });
       const versionView = await mentor.get(`/api/v1/lob/programme-versions/${res.json().id}`);
       expect(versionView.statusCode).toBe(200);
+      // This version never says what it addresses: the editor is warned about every competence and dimension.
+      expect(versionView.json().coverage.missing).toEqual({
+        competencies: ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'],
+        dimensions: ['politiek_juridisch', 'economisch', 'sociaal_maatschappelijk', 'vitaal'],
+      });
       expect((await student.get(`/api/v1/lob/programme-versions/${res.json().id}`)).statusCode).toBe(404);
       const list = await coordinator.get('/api/v1/lob/programmes');
       expect(list.json().items.find((p: any) => p.id === helpende).versions).toHaveLength(2);
@@ -275,10 +311,14 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       const row = items.find((r: any) => r.studentId === sanne);
       expect(row).toMatchObject({ fulfilled: false, done: 2, required: 3 });
       expect(row.missing.map((m: any) => m.title)).toEqual(['Drie ervaringen, drie competenties']);
+      expect(res.json().verdict.nl).toBe('Loopbaan en burgerschap');
       const csv = await coordinator.get(`/api/v1/lob/results.csv?groupId=${zw2a}`);
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.body.trim().split('\r\n');
       expect(lines).toHaveLength(21);
+      // One verdict column for loopbaan and burgerschap together, no column per dimension.
+      expect(lines[0]).toContain('"Loopbaan en burgerschap"');
+      expect(lines[0]).not.toMatch(/politiek|economisch|vitaal/i);
       expect(lines.find((l) => l.includes('Sanne de Wit'))).toContain('"niet voldaan"');
       const pdf = await coordinator.get(`/api/v1/lob/results.pdf?programmeId=${helpende}`);
       expect(pdf.statusCode).toBe(200);
@@ -358,6 +398,14 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
   });
 
   describe('catalogue, sign-up and waiting list', () => {
+    it('records the burgerschap dimensions an activity addresses', async () => {
+      const id = await createActivity(docent, { kind: 'workshop', title: 'Debat: mag je staken in de zorg?', dimensions: ['politiek_juridisch', 'sociaal_maatschappelijk'], startsAt: '2027-03-02T09:00:00+01:00', endsAt: '2027-03-02T10:00:00+01:00' });
+      expect((await student.get(`/api/v1/lob/activities/${id}`)).json().dimensions).toEqual(['politiek_juridisch', 'sociaal_maatschappelijk']);
+      const bad = await docent.post('/api/v1/lob/activities', { kind: 'workshop', title: 'x', dimensions: ['cultureel'], startsAt: '2027-03-02T09:00:00+01:00', endsAt: '2027-03-02T10:00:00+01:00' });
+      expect(bad.statusCode).toBe(400);
+      expect(Object.keys(bad.json().error.fields).join()).toContain('dimensions');
+    });
+
     it('shows students the activities meant for them and staff all of the institution', async () => {
       const ict = (await t.deps.db.selectFrom('programmes').select('id').where('crebo', '=', '25604').executeTakeFirstOrThrow()).id;
       const id = await createActivity(docent, { kind: 'company_visit', title: 'Alleen ICT', startsAt: '2027-03-01T09:00:00+01:00', endsAt: '2027-03-01T12:00:00+01:00', audience: { programmeIds: [ict] } });

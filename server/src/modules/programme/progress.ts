@@ -96,7 +96,7 @@ export async function loadVersions(db: Kysely<DB>, programmeIds: string[]): Prom
           'id', c.id, 'position', c.position, 'year', c.year, 'period', c.period, 'kind', c.kind, 'title', c.title,
           'requiredCount', c.required_count, 'activityKinds', c.activity_kinds, 'minCompetencies', c.min_competencies,
           'levels', c.levels, 'pathways', c.pathways, 'intensity', c.intensity, 'guidance', c.guidance,
-          'attendanceAlone', c.attendance_alone) order by c.position)
+          'attendanceAlone', c.attendance_alone, 'competencies', c.competencies, 'dimensions', c.dimensions) order by c.position)
         from lob_programme_components c where c.version_id = v.id), '[]'::json) as components
     from lob_programme_versions v
     where v.programme_id = any(${programmeIds}::uuid[])

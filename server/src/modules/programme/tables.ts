@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { ActivityKind, ComponentKind } from './schema.js';
+import type { ActivityKind, ComponentKind, Dimension } from './schema.js';
 import type { Competence } from '../portfolio/schema.js';
 
 /** Tables owned by the programme module (migrations 0030 and 0031). */
@@ -11,6 +11,8 @@ export interface ProgrammeTables {
     title: string;
     description: string;
     competencies: Competence[];
+    /** 0033: burgerschap dimensions the activity addresses */
+    dimensions: Generated<Dimension[]>;
     starts_at: Date;
     ends_at: Date;
     location: string;
@@ -62,6 +64,9 @@ export interface ProgrammeTables {
     guidance: string;
     /** 0032: attendance of an activity counts without the student's reflection on it */
     attendance_alone: Generated<boolean>;
+    /** 0033: what the component addresses */
+    competencies: Generated<Competence[]>;
+    dimensions: Generated<Dimension[]>;
   };
   lob_status_overrides: {
     id: Generated<string>;

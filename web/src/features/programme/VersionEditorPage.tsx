@@ -6,6 +6,7 @@ import { api, ApiError } from '../../app/api';
 import { Alert } from '../../ui/Alert';
 import { Field, SelectField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
+import { TableWrap } from '../../ui/TableWrap';
 import { ACTIVITY_KINDS, useProgrammes, useVersion } from './api';
 import './programme.css';
 
@@ -24,7 +25,13 @@ interface ComponentDraft {
   pathways: string[];
   intensity: string;
   guidance: string;
+  attendanceAlone: boolean;
+  competencies: string[];
+  dimensions: string[];
 }
+
+const COMPETENCES = ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'] as const;
+const DIMENSIONS = ['politiek_juridisch', 'economisch', 'sociaal_maatschappelijk', 'vitaal'] as const;
 
 const localToday = () => {
   const d = new Date();
@@ -45,7 +52,23 @@ const emptyComponent = (): ComponentDraft => ({
   pathways: [],
   intensity: '',
   guidance: '',
+  attendanceAlone: false,
+  competencies: [],
+  dimensions: [],
 });
+
+/**
+ * What the draft addresses, and what it never addresses or not for every student: the same
+ * rule as the server's coverage(), live while the coordinator edits.
+ */
+export function draftCoverage(components: Pick<ComponentDraft, 'competencies' | 'dimensions' | 'levels' | 'pathways'>[]) {
+  const everyone = (c: (typeof components)[number]) => c.levels.length === 0 && c.pathways.length === 0;
+  const check = (codes: readonly string[], pick: (c: (typeof components)[number]) => string[]) => ({
+    missing: codes.filter((k) => !components.some((c) => pick(c).includes(k))),
+    notForEveryone: codes.filter((k) => components.some((c) => pick(c).includes(k)) && !components.some((c) => everyone(c) && pick(c).includes(k))),
+  });
+  return { competencies: check(COMPETENCES, (c) => c.competencies), dimensions: check(DIMENSIONS, (c) => c.dimensions) };
+}
 
 /** The first 1 August after today: a new version is for cohorts that have not started yet. */
 export function nextSchoolYear(today = new Date()): string {
@@ -91,6 +114,9 @@ function fromPrevious(previous: PreviousVersion | null): ComponentDraft[] {
     pathways: c.pathways ?? [],
     intensity: c.intensity ?? '',
     guidance: c.guidance ?? '',
+    attendanceAlone: !!c.attendanceAlone,
+    competencies: c.competencies ?? [],
+    dimensions: c.dimensions ?? [],
   }));
 }
 
@@ -102,6 +128,7 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
   const [rule, setRule] = useState<'all' | 'min_components'>((previous?.rule as 'all' | 'min_components') ?? 'all');
   const [ruleMin, setRuleMin] = useState(previous?.ruleMin ? String(previous.ruleMin) : '');
   const [ruleText, setRuleText] = useState(previous?.ruleText ?? '');
+  const [minAspectLength, setMinAspectLength] = useState(String((previous as any)?.minAspectLength ?? 40));
   const [components, setComponents] = useState<ComponentDraft[]>(() => fromPrevious(previous));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -129,6 +156,7 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
           rule,
           ruleMin: rule === 'min_components' ? Number(ruleMin) || null : null,
           ruleText,
+          minAspectLength: Number(minAspectLength) || 40,
           components: components.map((c) => ({
             title: c.title,
             year: Number(c.year),
@@ -141,6 +169,9 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
             pathways: c.pathways,
             intensity: c.intensity,
             guidance: c.guidance,
+            attendanceAlone: c.kind === 'activity' && c.attendanceAlone,
+            competencies: c.competencies,
+            dimensions: c.dimensions,
           })),
         },
       });
@@ -183,6 +214,17 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
           <label htmlFor="rule-text">{t('editor.ruleText')}</label>
           <textarea id="rule-text" value={ruleText} onChange={(e) => setRuleText(e.target.value)} />
         </div>
+        <Field
+          label={t('editor.minAspectLength')}
+          hint={t('editor.minAspectLengthHint')}
+          type="number"
+          min={1}
+          max={2000}
+          inputMode="numeric"
+          value={minAspectLength}
+          onChange={(e) => setMinAspectLength(e.target.value)}
+          error={errors.minAspectLength}
+        />
         <h2>{t('editor.components')}</h2>
         {errors.components && <Alert>{errors.components}</Alert>}
         <ol className="component-list">
@@ -201,6 +243,7 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
         <button type="button" className="button button--secondary" onClick={() => setComponents((list) => [...list, emptyComponent()])}>
           {t('editor.addComponent')}
         </button>
+        <CoveragePanel components={components} />
         <p className="muted">{t('editor.publishNote')}</p>
         <button type="submit" className="button" disabled={busy}>
           {t('editor.publish')}
@@ -259,6 +302,27 @@ function ComponentFields({
           </div>
         </fieldset>
       )}
+      {c.kind === 'activity' && (
+        <label className="check-row">
+          <input type="checkbox" checked={c.attendanceAlone} onChange={() => onChange({ attendanceAlone: !c.attendanceAlone })} /> {t('editor.attendanceAlone')}
+        </label>
+      )}
+      <fieldset className="field">
+        <legend>{t('editor.addresses')}</legend>
+        <p className="field__hint">{t('editor.addressesHint')}</p>
+        <div className="check-grid">
+          {COMPETENCES.map((k) => (
+            <label key={k} className="check-row">
+              <input type="checkbox" checked={c.competencies.includes(k)} onChange={() => onChange({ competencies: toggle(c.competencies, k) })} /> {t(`competence.${k}`)}
+            </label>
+          ))}
+          {DIMENSIONS.map((k) => (
+            <label key={k} className="check-row">
+              <input type="checkbox" checked={c.dimensions.includes(k)} onChange={() => onChange({ dimensions: toggle(c.dimensions, k) })} /> {t(`dimension.${k}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       {c.kind === 'entries' && (
         <Field label={t('editor.minCompetencies')} hint={t('editor.minCompetenciesHint')} type="number" min={0} max={5} inputMode="numeric" value={c.minCompetencies} onChange={(e) => onChange({ minCompetencies: e.target.value })} error={err('minCompetencies')} />
       )}
@@ -292,5 +356,55 @@ function ComponentFields({
         </button>
       )}
     </fieldset>
+  );
+}
+
+/** The resultaatverplichting at a glance: what the draft addresses in which year and period, and what never. */
+function CoveragePanel({ components }: { components: ComponentDraft[] }) {
+  const { t } = useTranslation('programme');
+  const cov = draftCoverage(components);
+  const missing = [...cov.competencies.missing.map((k) => t(`competence.${k}`)), ...cov.dimensions.missing.map((k) => t(`dimension.${k}`))];
+  const partial = [...cov.competencies.notForEveryone.map((k) => t(`competence.${k}`)), ...cov.dimensions.notForEveryone.map((k) => t(`dimension.${k}`))];
+  const where = (pick: (c: ComponentDraft) => string[], code: string) =>
+    components
+      .filter((c) => pick(c).includes(code))
+      .map((c) => (c.period ? t('status.period', { year: c.year, period: c.period }) : t('status.year', { year: c.year })))
+      .join(', ') || '—';
+  return (
+    <section className="card" aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{t('coverage.title')}</h2>
+      {missing.length > 0 && (
+        <div role="alert" className="coverage-warning">
+          <Alert>{t('coverage.missing', { list: missing.join(', ') })}</Alert>
+        </div>
+      )}
+      {partial.length > 0 && <Alert kind="info">{t('coverage.notForEveryone', { list: partial.join(', ') })}</Alert>}
+      {missing.length === 0 && partial.length === 0 && <p>{t('coverage.complete')}</p>}
+      <TableWrap labelledBy="coverage-title">
+        <table>
+          <caption className="visually-hidden">{t('coverage.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('coverage.what')}</th>
+              <th scope="col">{t('coverage.when')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {COMPETENCES.map((k) => (
+              <tr key={k}>
+                <th scope="row">{t(`competence.${k}`)}</th>
+                <td>{where((c) => c.competencies, k)}</td>
+              </tr>
+            ))}
+            {DIMENSIONS.map((k) => (
+              <tr key={k}>
+                <th scope="row">{t(`dimension.${k}`)}</th>
+                <td>{where((c) => c.dimensions, k)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
   );
 }

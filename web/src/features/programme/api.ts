@@ -13,6 +13,8 @@ export interface Activity {
   title: string;
   description: string;
   competencies: string[];
+  /** burgerschap dimensions the activity addresses */
+  dimensions?: string[];
   startsAt: string;
   endsAt: string;
   location: string;
