@@ -146,9 +146,10 @@ export function componentWindow(cohortStart: string, year: number, period: numbe
   return { from, to: dayBefore(addMonths(from, period ? 3 : 12)) };
 }
 
-export function applies(c: Component, level: number | null, pathway: string | null): boolean {
+export function applies(c: Component, level: number | null, pathway: string | null, targetGroups: readonly string[] = []): boolean {
   if (c.levels.length > 0 && (level === null || !c.levels.includes(level))) return false;
   if (c.pathways.length > 0 && (pathway === null || !c.pathways.includes(pathway as 'BOL' | 'BBL'))) return false;
+  if ((c.targetGroupIds?.length ?? 0) > 0 && !c.targetGroupIds!.some((g) => targetGroups.includes(g))) return false;
   return true;
 }
 
@@ -208,7 +209,7 @@ export function judgeRecord(c: Component, fact: Fact, entries: Fact[], minLength
 
 export function evaluate(
   version: Version,
-  student: { level: number | null; pathway: string | null; cohortStart: string },
+  student: { level: number | null; pathway: string | null; cohortStart: string; targetGroups?: readonly string[] },
   facts: Fact[],
   overrides: Override[],
   today: string,
@@ -216,7 +217,7 @@ export function evaluate(
   const minLength = version.minAspectLength ?? DEFAULT_MIN_ASPECT_LENGTH;
   const entries = facts.filter((f) => f.type === 'entry');
   const components = version.components
-    .filter((c) => applies(c, student.level, student.pathway))
+    .filter((c) => applies(c, student.level, student.pathway, student.targetGroups))
     .sort((a, b) => a.position - b.position)
     .map((c): ComponentStatus => {
       const window = componentWindow(student.cohortStart, c.year, c.period);

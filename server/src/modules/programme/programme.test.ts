@@ -155,6 +155,16 @@ describe('evaluate (the rule of the inspanningsverplichting)', () => {
     expect(lines.students[0].detail).toContain('telt op aanwezigheid: Bedrijfsbezoek');
   });
 
+  it('applies a component for a target group only to its members', () => {
+    const only: Version = {
+      ...version,
+      components: [{ id: 'ct', position: 1, year: 1, period: 2, kind: 'conversation', title: 'Extra gesprek', requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: [], intensity: '', guidance: '', targetGroupIds: ['oudere-instromers'] }],
+    };
+    expect(evaluate(only, student, [], [], '2026-11-23').required).toBe(0);
+    expect(evaluate(only, { ...student, targetGroups: ['entree'] }, [], [], '2026-11-23').required).toBe(0);
+    expect(evaluate(only, { ...student, targetGroups: ['oudere-instromers'] }, [], [], '2026-11-23').required).toBe(1);
+  });
+
   it('gives a cohort the version in effect when it started', () => {
     const v = [{ version: 1, effectiveFrom: '2025-08-01' }, { version: 2, effectiveFrom: '2026-08-01' }];
     expect(versionForCohort(v, '2025-08-01')?.version).toBe(1);
@@ -169,6 +179,7 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
   let sanne: string;
   let helpende: string;
   let zw2a: string;
+  let olderEntrants: string;
   const others: Client[] = [];
 
   beforeAll(async () => {
@@ -207,6 +218,15 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       expect((await coordinator.get('/api/v1/lob/programmes')).json().items.find((p: any) => p.id === helpende).versions).toHaveLength(1);
       // Published in July, before the cohort starts: that cohort follows it.
       t.clock.set('2026-07-20T10:00:00Z');
+      const group = await coordinator.post('/api/v1/lob/target-groups', { name: 'Oudere instromers', description: 'Studenten van 23 jaar en ouder' });
+      expect(group.statusCode, group.body).toBe(201);
+      olderEntrants = group.json().id;
+      const unknownGroup = await coordinator.post(`/api/v1/lob/programmes/${helpende}/versions`, {
+        effectiveFrom: '2026-08-01', rule: 'all',
+        components: [{ year: 1, kind: 'conversation', title: 'Gesprek', count: 1, targetGroupIds: ['00000000-0000-4000-8000-000000000000'] }],
+      });
+      expect(unknownGroup.statusCode).toBe(400);
+      expect(unknownGroup.json().error.fields).toHaveProperty(['components.0.targetGroupIds']);
       const res = await coordinator.post(`/api/v1/lob/programmes/${helpende}/versions`, {
         effectiveFrom: '2026-08-01',
         rule: 'all',
@@ -217,11 +237,12 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
           { year: 1, period: 3, kind: 'activity', title: 'Twee werkplekgerichte activiteiten', count: 2, activityKinds: ['company_visit', 'guest_lesson', 'job_shadowing'], attendanceAlone: true },
           { year: 1, period: 3, kind: 'entries', title: 'Drie ervaringen, drie competenties', count: 3, minCompetencies: 3 },
           { year: 1, period: 3, kind: 'entries', title: 'Alleen niveau 4', count: 10, levels: [4] },
+          { year: 1, period: 3, kind: 'conversation', title: 'Intervisie voor oudere instromers', count: 1, targetGroupIds: [olderEntrants] },
         ],
       });
       t.clock.set('2027-02-10T10:00:00Z');
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({ version: 2, components: [{ position: 1 }, { position: 2 }, { position: 3 }, { position: 4 }] });
+      expect(res.json()).toMatchObject({ version: 2, components: [{ position: 1 }, { position: 2 }, { position: 3 }, { position: 4 }, { position: 5, targetGroupIds: [olderEntrants] }] });
       const versionView = await mentor.get(`/api/v1/lob/programme-versions/${res.json().id}`);
       expect(versionView.statusCode).toBe(200);
       // This version never says what it addresses: the editor is warned about every competence and dimension.
@@ -388,6 +409,32 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       } finally {
         for (const id of [privateEntry, halfEntry, shortEntry]) expect((await student.delete(`/api/v1/portfolio/entries/${id}`)).statusCode).toBe(204);
       }
+    });
+
+    it('applies a component for a target group to the students the coordinator puts in it (audited)', async () => {
+      const intervisie = (s: any) => s.components.find((c: any) => c.title === 'Intervisie voor oudere instromers');
+      const before = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      expect(intervisie(before)).toBeUndefined();
+      expect((await docent.post('/api/v1/lob/target-groups', { name: 'Entree' })).statusCode).toBe(403);
+      expect((await coordinator.post('/api/v1/lob/target-groups', { name: 'Oudere instromers' })).statusCode).toBe(409);
+      expect((await mentor.put(`/api/v1/lob/target-groups/${olderEntrants}/members/${sanne}`, {})).statusCode).toBe(403);
+      expect((await student.get(`/api/v1/lob/target-groups/${olderEntrants}/members`)).statusCode).toBe(404);
+      const added = await coordinator.put(`/api/v1/lob/target-groups/${olderEntrants}/members/${sanne}`, {});
+      expect(added.statusCode, added.body).toBe(200);
+      expect(added.json().items).toEqual([{ studentId: sanne, displayName: 'Sanne de Wit' }]);
+      expect((await coordinator.get('/api/v1/lob/target-groups')).json().items).toContainEqual(expect.objectContaining({ name: 'Oudere instromers', members: 1 }));
+      try {
+        const after = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
+        expect(after.required).toBe(before.required + 1);
+        expect(intervisie(after)).toMatchObject({ kind: 'conversation', required: 1 });
+        const audit = await t.deps.db.selectFrom('audit_log').select('action').where('student_id', '=', sanne).where('action', 'like', 'programme.target_group.%').execute();
+        expect(audit.map((a) => a.action)).toContain('programme.target_group.member.add');
+      } finally {
+        expect((await coordinator.delete(`/api/v1/lob/target-groups/${olderEntrants}/members/${sanne}`)).statusCode).toBe(200);
+      }
+      expect(intervisie((await student.get(`/api/v1/students/${sanne}/lob-status`)).json())).toBeUndefined();
+      const stranger = await coordinator.put(`/api/v1/lob/target-groups/${olderEntrants}/members/00000000-0000-4000-8000-000000000000`, {});
+      expect(stranger.statusCode).toBe(400);
     });
 
     it('links a reflection to an LOB activity, and refuses an activity that does not exist', async () => {

@@ -90,6 +90,8 @@ const componentBody = z
     /** what the component addresses: career competencies and burgerschap dimensions */
     competencies: z.array(z.enum(COMPETENCES)).max(5).refine(unique, 'Noem elke competentie één keer.').default([]),
     dimensions: z.array(z.enum(DIMENSIONS)).max(4).refine(unique, 'Noem elke dimensie één keer.').default([]),
+    /** only for students in one of these target groups (doelgroepen); empty: every student */
+    targetGroupIds: z.array(z.uuid()).max(20).refine(unique, 'Noem elke doelgroep één keer.').default([]),
   })
   .refine((c) => c.kind === 'activity' || !c.attendanceAlone, { path: ['attendanceAlone'], message: 'Alleen voor activiteiten.' })
   .refine((c) => c.kind === 'entries' || c.minCompetencies === 0, { path: ['minCompetencies'], message: 'Alleen voor ervaringen.' });
@@ -107,6 +109,12 @@ export const createVersionBody = z
   .refine((v) => v.rule === 'all' || v.ruleMin !== null, { path: ['ruleMin'], message: 'Geef aan hoeveel onderdelen minimaal nodig zijn.' });
 export type CreateVersionInput = z.infer<typeof createVersionBody> & { programmeId: string };
 export type ComponentInput = z.infer<typeof componentBody>;
+
+export const targetGroupBody = z.object({
+  name: text(120).min(1),
+  description: text(1000).default(''),
+});
+export const memberParams = z.object({ id: z.uuid(), studentId: z.uuid() });
 
 export const listVersionsQuery = z.object({ programmeId: z.uuid().optional() });
 

@@ -67,6 +67,23 @@ export interface ProgrammeTables {
     /** 0033: what the component addresses */
     competencies: Generated<Competence[]>;
     dimensions: Generated<Dimension[]>;
+    /** 0034: only for students in one of these target groups; empty: everyone */
+    target_group_ids: Generated<string[]>;
+  };
+  /** 0034: target groups (doelgroepen) an institution defines */
+  lob_target_groups: {
+    id: Generated<string>;
+    institution_id: string;
+    name: string;
+    description: string;
+    created_by: string | null;
+    created_at: Date;
+  };
+  lob_target_group_members: {
+    target_group_id: string;
+    student_id: string;
+    added_by: string | null;
+    added_at: Date;
   };
   lob_status_overrides: {
     id: Generated<string>;

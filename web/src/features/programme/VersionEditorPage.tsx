@@ -7,7 +7,7 @@ import { Alert } from '../../ui/Alert';
 import { Field, SelectField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { TableWrap } from '../../ui/TableWrap';
-import { ACTIVITY_KINDS, useProgrammes, useVersion } from './api';
+import { ACTIVITY_KINDS, useProgrammes, useTargetGroups, useVersion } from './api';
 import './programme.css';
 
 const COMPONENT_KINDS = ['conversation', 'activity', 'entries', 'exercise'] as const;
@@ -28,6 +28,7 @@ interface ComponentDraft {
   attendanceAlone: boolean;
   competencies: string[];
   dimensions: string[];
+  targetGroupIds: string[];
 }
 
 const COMPETENCES = ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'] as const;
@@ -55,14 +56,15 @@ const emptyComponent = (): ComponentDraft => ({
   attendanceAlone: false,
   competencies: [],
   dimensions: [],
+  targetGroupIds: [],
 });
 
 /**
  * What the draft addresses, and what it never addresses or not for every student: the same
  * rule as the server's coverage(), live while the coordinator edits.
  */
-export function draftCoverage(components: Pick<ComponentDraft, 'competencies' | 'dimensions' | 'levels' | 'pathways'>[]) {
-  const everyone = (c: (typeof components)[number]) => c.levels.length === 0 && c.pathways.length === 0;
+export function draftCoverage(components: Pick<ComponentDraft, 'competencies' | 'dimensions' | 'levels' | 'pathways' | 'targetGroupIds'>[]) {
+  const everyone = (c: (typeof components)[number]) => c.levels.length === 0 && c.pathways.length === 0 && c.targetGroupIds.length === 0;
   const check = (codes: readonly string[], pick: (c: (typeof components)[number]) => string[]) => ({
     missing: codes.filter((k) => !components.some((c) => pick(c).includes(k))),
     notForEveryone: codes.filter((k) => components.some((c) => pick(c).includes(k)) && !components.some((c) => everyone(c) && pick(c).includes(k))),
@@ -117,6 +119,7 @@ function fromPrevious(previous: PreviousVersion | null): ComponentDraft[] {
     attendanceAlone: !!c.attendanceAlone,
     competencies: c.competencies ?? [],
     dimensions: c.dimensions ?? [],
+    targetGroupIds: c.targetGroupIds ?? [],
   }));
 }
 
@@ -172,6 +175,7 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
             attendanceAlone: c.kind === 'activity' && c.attendanceAlone,
             competencies: c.competencies,
             dimensions: c.dimensions,
+            targetGroupIds: c.targetGroupIds,
           })),
         },
       });
@@ -348,6 +352,7 @@ function ComponentFields({
           ))}
         </div>
       </fieldset>
+      <TargetGroupChoice value={c.targetGroupIds} onChange={(targetGroupIds) => onChange({ targetGroupIds })} />
       <Field label={t('editor.intensity')} hint={t('editor.intensityHint')} value={c.intensity} onChange={(e) => onChange({ intensity: e.target.value })} error={err('intensity')} />
       <Field label={t('editor.guidance')} hint={t('editor.guidanceHint')} value={c.guidance} onChange={(e) => onChange({ guidance: e.target.value })} error={err('guidance')} />
       {onRemove && (
@@ -406,5 +411,26 @@ function CoveragePanel({ components }: { components: ComponentDraft[] }) {
         </table>
       </TableWrap>
     </section>
+  );
+}
+
+/** Besides level and pathway: the institution's target groups a component is for (none: everyone). */
+function TargetGroupChoice({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
+  const { t } = useTranslation('programme');
+  const groups = useTargetGroups();
+  const items = groups.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <fieldset className="field">
+      <legend>{t('editor.targetGroups')}</legend>
+      <p className="field__hint">{t('editor.allWhenEmpty')}</p>
+      <div className="check-grid">
+        {items.map((g) => (
+          <label key={g.id} className="check-row">
+            <input type="checkbox" checked={value.includes(g.id)} onChange={() => onChange(toggle(value, g.id))} /> {g.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

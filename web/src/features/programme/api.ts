@@ -147,3 +147,18 @@ export const useVersion = (id: string | undefined) =>
     queryFn: () => api<{ id: string; version: number; effectiveFrom: string; rule: string; ruleMin: number | null; ruleText: string; components: any[] }>(`/lob/programme-versions/${id}`),
     enabled: !!id,
   });
+
+export interface TargetGroup {
+  id: string;
+  name: string;
+  description: string;
+  members: number;
+}
+export const useTargetGroups = () =>
+  useQuery({ queryKey: ['lob', 'target-groups'], queryFn: () => api<{ items: TargetGroup[] }>('/lob/target-groups') });
+export const useTargetGroupMembers = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['lob', 'target-groups', id, 'members'],
+    queryFn: () => api<{ items: { studentId: string; displayName: string }[] }>(`/lob/target-groups/${id}/members`),
+    enabled: !!id,
+  });
