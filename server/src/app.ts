@@ -86,6 +86,9 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
     crossOriginEmbedderPolicy: false,
   });
 
+  // Routes that take CSV (questionnaire responses) read it as text; every other route refuses it.
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];

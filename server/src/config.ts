@@ -45,6 +45,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SMTP_FROM: z.string().min(3).default('Koers <no-reply@koers.local>'),
+  KOERS_EXPLORE_MIN_STUDENTS: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Config = {
@@ -69,6 +70,8 @@ export type Config = {
   trustProxy: string[];
   smtpUrl?: string;
   smtpFrom: string;
+  /** Studie in Cijfers: a figure based on fewer students than this is not shown (too small to be reliable or anonymous). */
+  exploreMinStudents: number;
 };
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -125,5 +128,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.KOERS_TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
+    exploreMinStudents: e.KOERS_EXPLORE_MIN_STUDENTS,
   };
 }

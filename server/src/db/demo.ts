@@ -25,6 +25,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'ouder@demo.koers.nl', description: 'ouder van Sanne' },
   { email: 'praktijk@demo.koers.nl', description: 'praktijkopleider bij Zorgcentrum De Linde' },
   { email: 'rmc@demo.koers.nl', description: 'RMC-trajectbegeleider van de regio van het ROC' },
+  { email: 'alumnus@demo.koers.nl', description: 'oud-student van het ROC, werkt nu, is buddy' },
 ] as const;
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -194,6 +195,8 @@ async function createDemoSchool(trx: Transaction<DB>, clock: Clock, passwordHash
   await addUser('admin', 'admin@demo.koers.nl', 'Ruud', 'Schouten', ['institution_admin']);
   await addUser('ouder', 'ouder@demo.koers.nl', 'Marloes', 'de Wit', ['parent']);
   await addUser('praktijk', 'praktijk@demo.koers.nl', 'Anita', 'Gerritsen', ['praktijkopleider']);
+  // A former student who keeps a light account: her story and buddy choice are in module explore.
+  await addUser('alumnus', 'alumnus@demo.koers.nl', 'Yasmina', 'El Idrissi', ['alumnus']);
 
   await trx
     .insertInto('team_members')

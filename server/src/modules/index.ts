@@ -24,10 +24,15 @@ import { libraryPrivacy } from './library/privacy.js';
 import { guidanceRoutes } from './guidance/routes.js';
 import { guidancePrivacy } from './guidance/privacy.js';
 import { guidanceDemo } from './guidance/demo.js';
+import { qualityRoutes } from './quality/routes.js';
+import { qualityPrivacy } from './quality/privacy.js';
 import { regionRoutes } from './region/routes.js';
 import { regionPrivacy } from './region/privacy.js';
 import { regionDemo } from './region/demo.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { exploreRoutes } from './explore/routes.js';
+import { explorePrivacy } from './explore/privacy.js';
+import { exploreDemo } from './explore/demo.js';
 
 export interface ModuleContext {
   deps: Deps;
@@ -53,7 +58,9 @@ export const allModules: KoersModule[] = [
   { name: 'programme', routes: () => programmeRoutes(), privacy: programmePrivacy, demo: programmeDemo },
   { name: 'library', routes: () => libraryRoutes(), privacy: libraryPrivacy },
   { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
+  { name: 'quality', routes: () => qualityRoutes(), privacy: qualityPrivacy },
   { name: 'region', routes: () => regionRoutes(), privacy: regionPrivacy, demo: regionDemo },
+  { name: 'explore', routes: ({ deps }) => exploreRoutes(deps), privacy: explorePrivacy, demo: exploreDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];
