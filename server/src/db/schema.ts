@@ -1,5 +1,5 @@
 import type { IdentityTables } from '../modules/identity/tables.js';
-import type { OidcTables } from '../modules/identity/oidc-tables.js';
+import type { OidcTables } from '../modules/identity/tables.js';
 import type { OrgTables } from '../modules/org/tables.js';
 import type { PortfolioTables } from '../modules/portfolio/tables.js';
 import type { ProgrammeTables } from '../modules/programme/tables.js';

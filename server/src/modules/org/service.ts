@@ -132,3 +132,6 @@ export async function setParentOptIn(deps: Pick<Deps, 'db' | 'audit'>, studentId
     return true;
   });
 }
+
+/** The administrator's commands on the institution's structure and people (admin screens, roster). */
+export * from './admin-service.js';

@@ -88,3 +88,8 @@ export async function portfolioSummary(deps: Pick<Deps, 'db' | 'clock'>, student
     lastSelfAssessmentAt: c.last_assessed ? new Date(c.last_assessed).toISOString() : null,
   };
 }
+
+/** Entries written for the student by another module (a completed Loopbaanmagazijn assignment). */
+export { createEntry, deleteEntry } from './entries.js';
+/** Checking uploaded files by their content and serving stored files safely. */
+export { EVIDENCE_TYPES, sniffType, readEvidenceUpload, contentDisposition } from './evidence.js';
