@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/lob/resultaten', label: 'results', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'] },
   { path: '/lob/programma', label: 'programme', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/lob/doelgroepen', label: 'targetGroups', roles: ['lob_coordinator', 'manager'] },
+  { path: '/regio', label: 'region', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'] },
   { path: '/account', label: 'account', roles: 'all' },
   { path: '/mijn-gegevens', label: 'myData', roles: 'all' },
 ];

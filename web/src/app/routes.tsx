@@ -76,6 +76,12 @@ export const PAGES: PageRoute[] = [
   { path: '/loopbaanmagazijn/opdrachten/:id', load: () => import('../features/library/AssignmentPage') },
   { path: '/loopbaanmagazijn/:id', load: () => import('../features/library/ExercisePage') },
   { path: '/opdrachten', roles: ['student'], load: () => import('../features/library/MyAssignmentsPage') },
+  // region (sluitende aanpak): the regional overview, a young person's case, signals, dropout analysis, import
+  { path: '/regio', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'], load: () => import('../features/region/YouthListPage') },
+  { path: '/regio/jongeren/:id', load: () => import('../features/region/YouthPage') },
+  { path: '/regio/signalen', roles: ['regional_coordinator'], load: () => import('../features/region/SignalsPage') },
+  { path: '/regio/uitval', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/DropoutPage') },
+  { path: '/regio/import', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/ImportPage') },
 ];
 
 export type { RouteObject };
