@@ -37,7 +37,7 @@ interface Ports {
   engine: string;
 }
 
-export function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; stop: () => Promise<void> }> {
+export function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; pid: number; stop: () => Promise<void> }> {
   const child = fork(path.join(ROOT, 'bench/server.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
@@ -47,6 +47,7 @@ export function startBenchServer(env: Record<string, string>): Promise<{ ports: 
     child.once('message', (ports) =>
       resolve({
         ports: ports as Ports,
+        pid: child.pid!,
         stop: () =>
           new Promise((r) => {
             child.once('exit', () => r());
