@@ -5,6 +5,7 @@ import { loadDemoSchoolIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo.j
 import { migrate } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
 import { startReminderScheduler } from './modules/guidance/service.js';
+import { startMonitorScheduler } from './modules/monitor/service.js';
 
 function readConfig(): Config {
   try {
@@ -35,6 +36,9 @@ async function main() {
   // Appointment reminders go out every minute, whether or not anyone opens a page.
   const reminders = startReminderScheduler(deps, { onError: (err) => app.log.error({ err }, 'reminder run failed') });
   app.addHook('onClose', () => reminders.stop());
+  // The monitor's rollups are refreshed every hour, so dashboards never recompute from raw records.
+  const monitor = startMonitorScheduler(deps, { onError: (err) => app.log.error({ err }, 'monitor refresh failed') });
+  app.addHook('onClose', () => monitor.stop());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -340,3 +340,19 @@ describe.each(testEngines())('monitor (%s)', (engine) => {
     expect(item(fresh.json(), 'conversation_share').value).toBe(33.33);
   });
 });
+
+describe('monitor scheduler', () => {
+  it('refreshes every institution with students under the advisory lock', async () => {
+    const t = await startTestApp('pglite');
+    try {
+      const { startMonitorScheduler } = await import('./service.js');
+      const scheduler = startMonitorScheduler(t.deps, { intervalMs: 3_600_000 });
+      expect(await scheduler.tick()).toBeGreaterThanOrEqual(1);
+      await scheduler.stop();
+      const refreshed = await t.deps.db.selectFrom('monitor_refreshes').select('institution_id').execute();
+      expect(refreshed.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
