@@ -87,6 +87,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/questionnaires': INSTITUTION_READERS,
   'GET /api/v1/me/questionnaires': EVERYONE,
   'GET /api/v1/quality/templates': INSTITUTION_READERS,
+  'GET /api/v1/quality/choices': INSTITUTION_READERS,
   'GET /api/v1/quality/actions': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/quality/timeline': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   // region (sluitende aanpak): regional roles only, on their legal basis; the young person their own record

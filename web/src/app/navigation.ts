@@ -26,6 +26,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/loopbaanmagazijn', label: 'library', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/lob/resultaten', label: 'results', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'] },
   { path: '/lob/programma', label: 'programme', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
+  { path: '/vragenlijsten', label: 'questionnaires', roles: ['student', 'mentor', 'docent'] },
+  { path: '/kwaliteit', label: 'quality', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
+  { path: '/regio', label: 'region', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'] },
   { path: '/account', label: 'account', roles: 'all' },
   { path: '/mijn-gegevens', label: 'myData', roles: 'all' },
 ];
