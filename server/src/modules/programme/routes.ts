@@ -355,6 +355,7 @@ function resultRoutes(): RouteDef[] {
     defineRoute<unknown, unknown, unknown>({
       method: 'GET',
       url: '/api/v1/lob/result-groups',
+      replica: { stalenessSeconds: 60 },
       summary: 'The groups and opleidingen whose result list the reader may see',
       tags: TAGS,
       action: 'programme.definition.read',
@@ -376,6 +377,7 @@ function resultRoutes(): RouteDef[] {
     defineRoute<unknown, ResultsQuery, unknown, GroupResource>({
       method: 'GET',
       url: '/api/v1/lob/results',
+      replica: { stalenessSeconds: 30 },
       summary: 'The result list of a group or opleiding: who met the inspanningsverplichting LOB, who did not and why',
       tags: TAGS,
       action: 'programme.results.read',
@@ -386,6 +388,7 @@ function resultRoutes(): RouteDef[] {
     defineRoute<unknown, ResultsQuery, unknown, GroupResource>({
       method: 'GET',
       url: '/api/v1/lob/results.csv',
+      replica: { stalenessSeconds: 30 },
       summary: 'The result list as CSV for the examination board (audited)',
       tags: TAGS,
       action: 'programme.results.read',
@@ -406,6 +409,7 @@ function resultRoutes(): RouteDef[] {
     defineRoute<unknown, ResultsQuery, unknown, GroupResource>({
       method: 'GET',
       url: '/api/v1/lob/results.pdf',
+      replica: { stalenessSeconds: 30 },
       summary: 'The result list as PDF for the examination board (audited)',
       tags: TAGS,
       action: 'programme.results.read',
