@@ -25,6 +25,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/lob/activities': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/programmes': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/result-groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/lob/target-groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/results?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/results.csv?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/results.pdf?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
@@ -100,6 +101,11 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/region/meetings': EVERYONE,
   'GET /api/v1/region/dropout': ['rmc'],
   'GET /api/v1/region/dropout.csv': ['rmc'],
+  // monitor: LOB indicators for the people who steer; the national feed for coordinator and admin
+  'GET /api/v1/monitor/indicators?level=nation': ['coordinator', 'manager', 'admin'],
+  'GET /api/v1/monitor/indicators?level=institution': ['coordinator', 'manager', 'admin'],
+  'GET /api/v1/monitor/indicators?level=team': ['manager'],
+  'GET /api/v1/monitor/export?level=nation': ['coordinator', 'admin'],
 };
 
 /**
@@ -113,6 +119,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/students/:id/lob-status/overrides': 'server/src/modules/programme/programme.test.ts',
   'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/students/:id/lob-status/records/:entryId': 'server/src/modules/programme/programme.test.ts',
+  'GET /api/v1/lob/target-groups/:id/members': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/attachments/:id': 'server/src/modules/library/library.test.ts',
@@ -186,6 +193,7 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/explore/', file: 'server/src/modules/explore/explore.test.ts' },
   { prefix: '/api/v1/public/', file: 'server/src/modules/explore/explore.test.ts' },
   { prefix: '/api/v1/region/', file: 'server/src/modules/region/region.test.ts' },
+  { prefix: '/api/v1/monitor/', file: 'server/src/modules/monitor/monitor.test.ts' },
 ];
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
