@@ -25,6 +25,9 @@ import { guidanceRoutes } from './guidance/routes.js';
 import { guidancePrivacy } from './guidance/privacy.js';
 import { guidanceDemo } from './guidance/demo.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { transitionRoutes } from './transition/routes.js';
+import { transitionPrivacy } from './transition/privacy.js';
+import { transitionDemo } from './transition/demo.js';
 
 export interface ModuleContext {
   deps: Deps;
@@ -50,6 +53,7 @@ export const allModules: KoersModule[] = [
   { name: 'programme', routes: () => programmeRoutes(), privacy: programmePrivacy, demo: programmeDemo },
   { name: 'library', routes: () => libraryRoutes(), privacy: libraryPrivacy },
   { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
+  { name: 'transition', routes: () => transitionRoutes(), privacy: transitionPrivacy, demo: transitionDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },
 ];
