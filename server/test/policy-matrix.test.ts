@@ -13,8 +13,9 @@ import { signIn, startTestApp, userIdByEmail, type TestApp } from './helpers.js'
  * A route that appears in neither table below fails this test, so no route ships without a
  * decided policy.
  */
-type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk';
-const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk'];
+type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk' | 'decaan' | 'leerling' | 'ouder2' | 'intake';
+// decaan, leerling (Daan) and ouder2 belong to De Brug, a vmbo school; intake is the ROC's intake officer.
+const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk', 'decaan', 'leerling', 'ouder2', 'intake'];
 const EVERYONE = ACTORS;
 const INSTITUTION_READERS: Actor[] = ['admin', 'coordinator', 'manager'];
 
@@ -22,7 +23,8 @@ const INSTITUTION_READERS: Actor[] = ['admin', 'coordinator', 'manager'];
 const READ_MATRIX: Record<string, Actor[]> = {
   // LOB programme and Loopbaanmagazijn
   'GET /api/v1/students/:sanne/lob-status': ['student', 'mentor', 'coordinator', 'manager', 'admin', 'ouder'],
-  'GET /api/v1/lob/activities': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  // Daan (leerling) is a student too, of De Brug: he gets the lists of his own school (tested empty in transition.test.ts)
+  'GET /api/v1/lob/activities': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'leerling'],
   'GET /api/v1/lob/programmes': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/result-groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/results?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
@@ -31,10 +33,10 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/library/exercises': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/library/groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/library/assignments': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
-  'GET /api/v1/me/assignments': ['student', 'student2'],
+  'GET /api/v1/me/assignments': ['student', 'student2', 'leerling'],
   'GET /api/v1/me': EVERYONE,
   'GET /api/v1/me/students': EVERYONE,
-  'GET /api/v1/me/parents': ['student', 'student2'],
+  'GET /api/v1/me/parents': ['student', 'student2', 'leerling'],
   'GET /api/v1/me/data-export': EVERYONE,
   'GET /api/v1/admin/people/:sanne/data-export': ['admin'],
   'GET /api/v1/auth/mfa': EVERYONE,
@@ -77,6 +79,15 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/notifications/preferences': EVERYONE,
   'GET /api/v1/calendar/token': EVERYONE,
   'GET /api/v1/appointments/invitees': ['mentor', 'docent', 'coordinator'],
+  // overstap (transition): Daan's unsent form to the ROC; the ROC sees it only once sent
+  'GET /api/v1/institutions?q=brug': EVERYONE,
+  'GET /api/v1/institutions/:institution/programmes': EVERYONE,
+  'GET /api/v1/transfers?direction=outgoing': EVERYONE,
+  'GET /api/v1/transfers?direction=incoming': EVERYONE,
+  'GET /api/v1/transfers/:daanTransfer': ['decaan', 'leerling', 'ouder2'],
+  'GET /api/v1/transfers/:daanTransfer/export.json': ['decaan', 'leerling', 'ouder2'],
+  'GET /api/v1/transfers/:daanTransfer/export.pdf': ['decaan', 'leerling', 'ouder2'],
+  'GET /api/v1/transitions/handover': ['coordinator', 'manager', 'admin', 'decaan'],
 };
 
 /**
@@ -120,6 +131,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/calendar/:file': 'server/src/modules/guidance/guidance.test.ts',
   'GET /api/v1/feed/attachments/:id': 'server/src/modules/guidance/guidance.test.ts',
   'POST /api/v1/admin/people/:id/erase': 'server/src/modules/privacy/privacy.test.ts',
+  'POST /api/v1/transfers': 'server/src/modules/transition/transition.test.ts',
 };
 
 /** Write routes of a module whose test file covers owner-only and refused writes route by route. */
@@ -136,6 +148,7 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/messages/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/attendance/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/transfers/', file: 'server/src/modules/transition/transition.test.ts' },
 ];
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -155,12 +168,14 @@ describe('policy matrix', () => {
     const entry = await sql<{ id: string }>`select id from portfolio_entries where student_id = ${ids.sanne}
       and status = 'published' and sharing = array['mentor']::text[] limit 1`.execute(t.deps.db);
     ids.mentorEntry = entry.rows[0]?.id;
+    const daan = await userIdByEmail(t, 'leerling@demo.koers.nl');
+    ids.daanTransfer = (await t.deps.db.selectFrom('transfers').select('id').where('student_id', '=', daan).executeTakeFirstOrThrow()).id;
     for (const actor of ACTORS) clients[actor] = await signIn(t, `${actor}@demo.koers.nl`);
   });
   afterAll(() => t?.close());
 
   it('lists every route of the API in the matrix', () => {
-    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry)\b/g, ':x')));
+    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry|daanTransfer)\b/g, ':x')));
     const unlisted = registeredRoutes()
       .map(routeKey)
       .filter((key) => {

@@ -64,6 +64,14 @@ describe.each(testEngines())('overstap (transition) on %s', (engine) => {
     expect((await c.decaan.get('/api/v1/transfers')).json().error.fields.direction).toBeTruthy();
   });
 
+  it('gives Daan, a vmbo pupil, nothing of the ROC through the lists every student may ask for', async () => {
+    const activities = await c.leerling.get('/api/v1/lob/activities');
+    expect(activities.statusCode).toBe(200);
+    expect(activities.json().items).toEqual([]);
+    expect((await c.leerling.get('/api/v1/me/assignments')).json().items).toEqual([]);
+    expect((await c.leerling.get('/api/v1/me/parents')).json().items.map((p: { displayName: string }) => p.displayName)).toEqual(['Kees Jansen']);
+  });
+
   it('names the wrong field in Dutch and English when a transfer is started badly', async () => {
     const res = await c.decaan.post('/api/v1/transfers', { studentId: daan });
     expect(res.statusCode).toBe(400);
