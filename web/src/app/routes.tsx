@@ -74,6 +74,10 @@ export const PAGES: PageRoute[] = [
   { path: '/loopbaanmagazijn/opdrachten/:id', load: () => import('../features/library/AssignmentPage') },
   { path: '/loopbaanmagazijn/:id', load: () => import('../features/library/ExercisePage') },
   { path: '/opdrachten', roles: ['student'], load: () => import('../features/library/MyAssignmentsPage') },
+  // overstap (transition): transfer forms, intake and the warm-handover figures
+  { path: '/overstap', load: () => import('../features/transition/TransfersPage') },
+  { path: '/overstap/warme-overdracht', roles: ['decaan', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/transition/HandoverPage') },
+  { path: '/overstap/:id', load: () => import('../features/transition/TransferPage') },
 ];
 
 export type { RouteObject };
