@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
-import type { Database } from './db/connection.js';
+import { checkDatabase, type Database } from './db/connection.js';
 import { currentSchemaVersion } from './db/migrate.js';
 import { AuditLog } from './platform/audit.js';
 import type { Clock } from './platform/clock.js';
@@ -46,7 +46,8 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Only the configured proxies may name the client's address (X-Forwarded-For).
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const audit = new AuditLog(database.db, clock, (err) => app.log.error({ err }, 'audit flush failed'));
@@ -94,11 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
     return reply.status(404).send(errorBody('route_not_found', requestLocale(req)));
   });
 
-  app.get('/healthz', async () => ({
-    status: 'ok',
-    database: database.kind,
-    schemaVersion: await currentSchemaVersion(database.db),
-  }));
+  registerHealthRoutes(app, database);
 
   const auth = {
     authenticate: async (req: any) => {
@@ -135,4 +132,34 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
 
 export function hasWebBuild(): boolean {
   return fs.existsSync(path.join(WEB_DIST, 'index.html'));
+}
+
+/**
+ * Liveness and readiness. `/healthz` (the contract's) answers 200 while the process lives and
+ * says honestly whether the database answers: status 'ok', or 'degraded' with the schema version
+ * unknown. `/readyz` is for a load balancer: 200 only when the database answers and the server
+ * is not draining for shutdown, otherwise 503 in the contract's error format, so traffic moves
+ * to another instance without this one being restarted.
+ */
+function registerHealthRoutes(app: FastifyInstance, database: Database) {
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.get('/healthz', async () => {
+    const health = await checkDatabase(database.db);
+    const schemaVersion = health.reachable ? await currentSchemaVersion(database.db).catch(() => null) : null;
+    const ok = health.reachable && schemaVersion !== null;
+    return { status: ok ? 'ok' : 'degraded', database: database.kind, schemaVersion, databaseReachable: ok };
+  });
+  app.get('/readyz', async (req, reply) => {
+    const health = draining ? { reachable: false } : await checkDatabase(database.db);
+    if (draining || !health.reachable) {
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(errorBody('unavailable', requestLocale(req), { [draining ? 'server' : 'database']: draining ? 'draining' : 'unreachable' }));
+    }
+    return { status: 'ready' };
+  });
 }

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,13 +28,24 @@ const envSchema = z.object({
   KOERS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   KOERS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   KOERS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  KOERS_TRUST_PROXY: booleanFlag.default(false),
+  KOERS_TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx) => {
+      const parsed = parseTrustedProxies(v);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SMTP_FROM: z.string().min(3).default('Koers <no-reply@koers.local>'),
+  KOERS_EXPLORE_MIN_STUDENTS: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Config = {
@@ -51,10 +63,39 @@ export type Config = {
   shutdownGraceMs: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  trustProxy: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges (and the
+   * proxy-addr names loopback, linklocal, uniquelocal). Empty: the peer's own address counts.
+   */
+  trustProxy: string[];
   smtpUrl?: string;
   smtpFrom: string;
+  /** Studie in Cijfers: a figure based on fewer students than this is not shown (too small to be reliable or anonymous). */
+  exploreMinStudents: number;
 };
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * KOERS_TRUST_PROXY: '0' (or empty) trusts no proxy; a comma-separated list of addresses and
+ * CIDRs trusts exactly those. '1' trusts a proxy on this machine (loopback) only: trusting every
+ * peer would let anyone choose their own address by sending X-Forwarded-For.
+ */
+export function parseTrustedProxies(value: string): string[] | string {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === '0' || v === 'false') return [];
+  if (v === '1' || v === 'true') return ['loopback'];
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = net.isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || rest.length) return `'${entry}' is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal`;
+  }
+  return entries;
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -87,5 +128,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.KOERS_TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
+    exploreMinStudents: e.KOERS_EXPLORE_MIN_STUDENTS,
   };
 }

@@ -24,6 +24,8 @@ async function main() {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    // A dropped connection fails only the requests on it; it is logged, never fatal.
+    onConnectionError: (err) => console.warn(`Databaseverbinding verbroken / database connection lost: ${err.message}`),
   });
   const { applied, schemaVersion } = await migrate(database.db);
   if (applied.length) console.info(`Database migrated to schema version ${schemaVersion} (applied ${applied.join(', ')}).`);

@@ -101,6 +101,9 @@ export async function signIn(t: KoersApp, email: string, password = 'koers-demo'
     patch: (url: string, payload?: unknown) => t.app.inject({ method: 'PATCH', url, headers, payload: payload as any }),
     put: (url: string, payload?: unknown) => t.app.inject({ method: 'PUT', url, headers, payload: payload as any }),
     delete: (url: string) => t.app.inject({ method: 'DELETE', url, headers }),
+    /** any method, with extra headers (e.g. Accept-Language) */
+    request: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, extra: Record<string, string> = {}) =>
+      t.app.inject({ method, url, headers: { ...headers, ...extra }, ...(payload === undefined ? {} : { payload: payload as any }) }),
   };
 }
 

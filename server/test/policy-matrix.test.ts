@@ -13,9 +13,9 @@ import { signIn, startTestApp, userIdByEmail, type TestApp } from './helpers.js'
  * A route that appears in neither table below fails this test, so no route ships without a
  * decided policy.
  */
-type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk' | 'decaan' | 'leerling' | 'ouder2' | 'intake';
+type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk' | 'rmc' | 'decaan' | 'leerling' | 'ouder2' | 'intake';
 // decaan, leerling (Daan) and ouder2 belong to De Brug, a vmbo school; intake is the ROC's intake officer.
-const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk', 'decaan', 'leerling', 'ouder2', 'intake'];
+const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk', 'rmc', 'decaan', 'leerling', 'ouder2', 'intake'];
 const EVERYONE = ACTORS;
 const INSTITUTION_READERS: Actor[] = ['admin', 'coordinator', 'manager'];
 
@@ -88,6 +88,13 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/transfers/:daanTransfer/export.json': ['decaan', 'leerling', 'ouder2'],
   'GET /api/v1/transfers/:daanTransfer/export.pdf': ['decaan', 'leerling', 'ouder2'],
   'GET /api/v1/transitions/handover': ['coordinator', 'manager', 'admin', 'decaan'],
+  // region (sluitende aanpak): regional roles only, on their legal basis; the young person their own record
+  'GET /api/v1/region/youth?status=without_place': ['rmc'],
+  'GET /api/v1/region/youth/:youth': ['rmc'],
+  'GET /api/v1/region/youth/:youth/owner-candidates': ['rmc'],
+  'GET /api/v1/region/legal-bases': ['rmc'],
+  'GET /api/v1/region/signals': [],
+  'GET /api/v1/me/region': EVERYONE,
 };
 
 /**
@@ -100,6 +107,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/lob/programme-versions/:id': 'server/src/modules/programme/programme.test.ts',
   'POST /api/v1/students/:id/lob-status/overrides': 'server/src/modules/programme/programme.test.ts',
   'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
+  'GET /api/v1/students/:id/lob-status/records/:entryId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/attachments/:id': 'server/src/modules/library/library.test.ts',
@@ -132,6 +140,13 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/feed/attachments/:id': 'server/src/modules/guidance/guidance.test.ts',
   'POST /api/v1/admin/people/:id/erase': 'server/src/modules/privacy/privacy.test.ts',
   'POST /api/v1/transfers': 'server/src/modules/transition/transition.test.ts',
+  // Verkennen: public routes answer without a session (explore.test.ts calls them anonymously)
+  'GET /api/v1/public/programmes': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/programmes/:id': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/occupations': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/occupations/:id': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/regions': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/public/activities': 'server/src/modules/explore/explore.test.ts',
 };
 
 /** Write routes of a module whose test file covers owner-only and refused writes route by route. */
@@ -149,6 +164,9 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/attendance/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/transfers/', file: 'server/src/modules/transition/transition.test.ts' },
+  { prefix: '/api/v1/explore/', file: 'server/src/modules/explore/explore.test.ts' },
+  { prefix: '/api/v1/public/', file: 'server/src/modules/explore/explore.test.ts' },
+  { prefix: '/api/v1/region/', file: 'server/src/modules/region/region.test.ts' },
 ];
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -170,12 +188,14 @@ describe('policy matrix', () => {
     ids.mentorEntry = entry.rows[0]?.id;
     const daan = await userIdByEmail(t, 'leerling@demo.koers.nl');
     ids.daanTransfer = (await t.deps.db.selectFrom('transfers').select('id').where('student_id', '=', daan).executeTakeFirstOrThrow()).id;
+    // A young person without a place in the RMC region of the demo ROC, aged 18–23.
+    ids.youth = (await t.deps.db.selectFrom('region_youth').select('id').where('given_name', '=', 'Kevin').executeTakeFirstOrThrow()).id;
     for (const actor of ACTORS) clients[actor] = await signIn(t, `${actor}@demo.koers.nl`);
   });
   afterAll(() => t?.close());
 
   it('lists every route of the API in the matrix', () => {
-    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry|daanTransfer)\b/g, ':x')));
+    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry|youth|daanTransfer)\b/g, ':x')));
     const unlisted = registeredRoutes()
       .map(routeKey)
       .filter((key) => {
@@ -209,6 +229,14 @@ describe('policy matrix', () => {
         'GET /api/v1/invitations/:token [public]',
         'GET /api/v1/calendar/:file [public]',
         'POST /api/v1/invitations/:token/accept [public]',
+        'GET /api/v1/public/programmes [public]',
+        'GET /api/v1/public/programmes/:id [public]',
+        'GET /api/v1/public/occupations [public]',
+        'GET /api/v1/public/occupations/:id [public]',
+        'GET /api/v1/public/regions [public]',
+        'GET /api/v1/public/activities [public]',
+        'POST /api/v1/public/activities/:id/signups [public]',
+        'POST /api/v1/public/signups/confirm [public]',
         'POST /api/v1/auth/logout [signed_in]',
         'GET /api/v1/me [signed_in]',
         'GET /api/v1/me/students [signed_in]',

@@ -31,16 +31,26 @@ export interface OpenOptions {
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
+  /** told about every error of a PostgreSQL connection (for the log); never throws */
+  onConnectionError?: (err: Error) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onConnectionError)
     : openPGlite(options.dataDir);
 }
 
-function openPostgres(url: string, poolSize: number): Database {
-  const pool = new pg.Pool({
+function openPostgres(url: string, poolSize: number, onConnectionError?: (err: Error) => void): Database {
+  const pool = createPool(url, poolSize);
+  handleConnectionErrors(pool, onConnectionError ?? (() => {}));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { kind: 'postgresql', db, close: () => db.destroy() };
+}
+
+/** A pool of connections to one PostgreSQL server with Koers's timeouts and type mapping. */
+export function createPool(url: string, poolSize: number): pg.Pool {
+  return new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
@@ -49,11 +59,69 @@ function openPostgres(url: string, poolSize: number): Database {
     statement_timeout: 30_000,
     types: { getTypeParser: pgTypeParser } as any,
   });
-  // A server restart kills idle clients; the pool drops them and opens new ones on the next
-  // query. Without this handler the 'error' event would crash the process.
-  pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgresql', db, close: () => db.destroy() };
+}
+
+/**
+ * Every PostgreSQL client must listen for 'error': a connection ended by a failover, a server
+ * restart or pg_terminate_backend emits it, and an unheard 'error' event ends the process.
+ * The pool itself only listens while a client is idle; a client that is checked out (inside a
+ * transaction, or pinned by the scheduler) between two statements has no listener. So each
+ * client gets one for its whole life, as soon as it connects. The statement running on it
+ * still fails (the caller answers 503); the pool throws the broken client away on release.
+ */
+export function handleConnectionErrors(pool: pg.Pool, onError: (err: Error) => void): void {
+  const report = (err: Error) => {
+    try {
+      onError(err);
+    } catch {
+      // A logging failure must not turn a survivable error into a crash.
+    }
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
+}
+
+/**
+ * A single client outside the pool (a LISTEN connection, a tool's connection) with the same
+ * protection: its errors are reported, never thrown at the process.
+ */
+export function guardClient(client: pg.Client, onError: (err: Error) => void = () => {}): pg.Client {
+  client.on('error', (err) => {
+    try {
+      onError(err);
+    } catch {
+      // see handleConnectionErrors
+    }
+  });
+  return client;
+}
+
+// SQLSTATEs that mean the connection or server, not the statement, failed: the same request may
+// well succeed a moment later. 57P01-03: shut down by an administrator, a crash, or still
+// starting; 53300: no connection slot free; class 08: connection exceptions.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /Client has encountered a connection error and is not queryable/,
+  /Client was closed and is not queryable/,
+  /Cannot use a pool after calling end on the pool/,
+];
+
+/**
+ * Whether an error says the database could not be reached or dropped the connection (answer
+ * 503, a read may be retried) rather than that the statement itself was wrong.
+ * 57014 (statement timeout) is included: the server was too busy, the client did nothing wrong.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; message?: unknown; cause?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_NODE_CODES.has(code)) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (UNAVAILABLE_MESSAGES.some((m) => m.test(message))) return true;
+  return e.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 
 /** dataDir ':memory:' gives a throw-away database (tests). */
@@ -126,4 +194,31 @@ function isAlive(pid: number): boolean {
 
 export async function ping(db: Kysely<DB>): Promise<void> {
   await sql`select 1`.execute(db);
+}
+
+export interface DatabaseHealth {
+  reachable: boolean;
+  latencyMs: number | null;
+}
+
+/**
+ * Asks the database for 'select 1' within timeoutMs. Never throws: health endpoints report
+ * what they found instead of failing themselves.
+ */
+export async function checkDatabase(db: Kysely<DB>, timeoutMs = 2_000): Promise<DatabaseHealth> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      ping(db),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('health check timed out')), timeoutMs);
+      }),
+    ]);
+    return { reachable: true, latencyMs: Math.round(performance.now() - started) };
+  } catch {
+    return { reachable: false, latencyMs: null };
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
 }

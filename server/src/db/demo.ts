@@ -24,6 +24,8 @@ export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.koers.nl', description: 'applicatiebeheerder van de instelling' },
   { email: 'ouder@demo.koers.nl', description: 'ouder van Sanne' },
   { email: 'praktijk@demo.koers.nl', description: 'praktijkopleider bij Zorgcentrum De Linde' },
+  { email: 'rmc@demo.koers.nl', description: 'RMC-trajectbegeleider van de regio van het ROC' },
+  { email: 'alumnus@demo.koers.nl', description: 'oud-student van het ROC, werkt nu, is buddy' },
   { email: 'decaan@demo.koers.nl', description: 'decaan van De Brug (vmbo, zelfde RMC-regio)' },
   { email: 'leerling@demo.koers.nl', description: 'Daan (15), vmbo-kader leerjaar 4 op De Brug, aangemeld bij het ROC' },
   { email: 'ouder2@demo.koers.nl', description: 'ouder van Daan' },
@@ -197,6 +199,8 @@ async function createDemoSchool(trx: Transaction<DB>, clock: Clock, passwordHash
   await addUser('admin', 'admin@demo.koers.nl', 'Ruud', 'Schouten', ['institution_admin']);
   await addUser('ouder', 'ouder@demo.koers.nl', 'Marloes', 'de Wit', ['parent']);
   await addUser('praktijk', 'praktijk@demo.koers.nl', 'Anita', 'Gerritsen', ['praktijkopleider']);
+  // A former student who keeps a light account: her story and buddy choice are in module explore.
+  await addUser('alumnus', 'alumnus@demo.koers.nl', 'Yasmina', 'El Idrissi', ['alumnus']);
 
   await trx
     .insertInto('team_members')
@@ -205,6 +209,9 @@ async function createDemoSchool(trx: Transaction<DB>, clock: Clock, passwordHash
       { team_id: teamIct.id, user_id: users.mentorSd },
     ])
     .execute();
+  // The exam board of Team Zorg & Welzijn (Sanne's opleiding): opens the records that counted.
+  await addUser('examencommissie', 'examencommissie@demo.koers.nl', 'Farida', 'Yıldız', ['examencommissie']);
+  await trx.insertInto('team_members').values({ team_id: teamZorg.id, user_id: users.examencommissie }).execute();
   await trx
     .insertInto('group_mentors')
     .values([

@@ -24,10 +24,16 @@ import { libraryPrivacy } from './library/privacy.js';
 import { guidanceRoutes } from './guidance/routes.js';
 import { guidancePrivacy } from './guidance/privacy.js';
 import { guidanceDemo } from './guidance/demo.js';
+import { regionRoutes } from './region/routes.js';
+import { regionPrivacy } from './region/privacy.js';
+import { regionDemo } from './region/demo.js';
 import { privacyRoutes } from './privacy/routes.js';
 import { transitionRoutes } from './transition/routes.js';
 import { transitionPrivacy } from './transition/privacy.js';
 import { transitionDemo } from './transition/demo.js';
+import { exploreRoutes } from './explore/routes.js';
+import { explorePrivacy } from './explore/privacy.js';
+import { exploreDemo } from './explore/demo.js';
 
 export interface ModuleContext {
   deps: Deps;
@@ -53,6 +59,8 @@ export const allModules: KoersModule[] = [
   { name: 'programme', routes: () => programmeRoutes(), privacy: programmePrivacy, demo: programmeDemo },
   { name: 'library', routes: () => libraryRoutes(), privacy: libraryPrivacy },
   { name: 'guidance', routes: () => guidanceRoutes(), privacy: guidancePrivacy, demo: guidanceDemo },
+  { name: 'region', routes: () => regionRoutes(), privacy: regionPrivacy, demo: regionDemo },
+  { name: 'explore', routes: ({ deps }) => exploreRoutes(deps), privacy: explorePrivacy, demo: exploreDemo },
   { name: 'transition', routes: () => transitionRoutes(), privacy: transitionPrivacy, demo: transitionDemo },
   // Export and erasure across every module above (and below) through their privacy providers.
   { name: 'privacy', routes: ({ sessions }) => privacyRoutes(sessions, () => allModules) },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isDatabaseUnavailable } from '../db/connection.js';
 import type { DB } from '../db/schema.js';
 import type { Clock } from './clock.js';
 
@@ -24,6 +25,7 @@ export class AuditLog {
   private buffer: ReturnType<AuditLog['toRow']>[] = [];
   private timer: NodeJS.Timeout | null = null;
   private pending: Promise<void> = Promise.resolve();
+  private readonly retried = new WeakSet<object>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -54,10 +56,28 @@ export class AuditLog {
           .insertInto('audit_log')
           .values(rows)
           .execute()
-          .then(() => undefined, this.onError),
+          .then(
+            () => undefined,
+            (err) => this.keepForRetry(rows, err),
+          ),
       );
     }
     await this.pending;
+  }
+
+  /**
+   * A lost database connection must not lose the trace of staff reads: the batch goes back into
+   * the buffer and is written with the next flush (once; a second failure is reported).
+   */
+  private keepForRetry(rows: ReturnType<AuditLog['toRow']>[], err: unknown) {
+    this.onError(err);
+    if (!isDatabaseUnavailable(err)) return;
+    const fresh = rows.filter((row) => !this.retried.has(row));
+    if (fresh.length === 0) return;
+    for (const row of fresh) this.retried.add(row);
+    this.buffer.unshift(...fresh);
+    this.timer ??= setTimeout(() => void this.flush(), 1_000);
+    this.timer.unref?.();
   }
 
   private toRow(e: AuditEvent) {

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import nl from 'zod/v4/locales/nl.js';
-import en from 'zod/v4/locales/en.js';
+import { isDatabaseUnavailable } from '../db/connection.js';
 import { requestLocale, type Locale } from './i18n.js';
+import { plainErrorMaps } from './validation-messages.js';
 
 /**
  * An error a client can act on. The HTTP layer turns it into the contract's shape:
@@ -41,6 +41,8 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
   method_not_allowed: { nl: 'Deze handeling kan hier niet.', en: 'This method is not allowed here.' },
   internal: { nl: 'Er ging iets mis bij Koers. Probeer het later opnieuw.', en: 'Something went wrong in Koers. Try again later.' },
   unavailable: { nl: 'Koers is tijdelijk niet beschikbaar.', en: 'Koers is temporarily unavailable.' },
+  // field messages: a field's value in `fields` may name one of these codes
+  invalid_cursor: { nl: 'Deze lijst is intussen veranderd. Begin opnieuw bovenaan.', en: 'This list has changed. Start again from the top.' },
 };
 
 /** Modules add their own error messages at start-up. */
@@ -56,15 +58,17 @@ export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
-export function errorBody(code: string, locale: Locale, fields?: Record<string, string>): ErrorBody {
-  return { error: { code, message: errorMessage(code, locale), ...(fields ? { fields } : {}) } };
-}
+/** A field message may be a registered message code, so modules can answer in both languages. */
+const fieldMessages = (fields: Record<string, string>, locale: Locale) =>
+  Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, MESSAGES[message] ? errorMessage(message, locale) : message]));
 
-const zodLocales = { nl: nl(), en: en() };
+export function errorBody(code: string, locale: Locale, fields?: Record<string, string>): ErrorBody {
+  return { error: { code, message: errorMessage(code, locale), ...(fields ? { fields: fieldMessages(fields, locale) } : {}) } };
+}
 
 /** Parses client input; a failure becomes a 400 naming every wrong field in the client's language. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown, locale: Locale, prefix?: string): T {
-  const result = schema.safeParse(input, { error: zodLocales[locale].localeError });
+  const result = schema.safeParse(input, { error: plainErrorMaps[locale] });
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {
@@ -79,6 +83,11 @@ export function handleError(err: FastifyError | AppError | Error, req: FastifyRe
   const locale = requestLocale(req);
   if (err instanceof AppError) {
     return reply.status(err.status).send(errorBody(err.code, locale, err.fields));
+  }
+  if (isDatabaseUnavailable(err)) {
+    // The connection, not the request, failed: the client may try again shortly.
+    req.log.warn({ err }, 'database unavailable');
+    return reply.status(503).header('retry-after', '1').send(errorBody('unavailable', locale));
   }
   const fe = err as FastifyError;
   const status = fe.statusCode ?? 500;

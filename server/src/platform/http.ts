@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import type { AuditLog } from './audit.js';
 import type { Clock } from './clock.js';
+import { isDatabaseUnavailable } from '../db/connection.js';
 import { AppError, parseInput } from './errors.js';
 import { requestLocale, type Locale } from './i18n.js';
 import { can, isDefinedAction, PUBLIC, type Actor } from './policy.js';
@@ -98,57 +99,80 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, auth: AuthHooks
       throw new Error(`Route ${def.method} ${def.url} performs action '${def.action}', which has no policy rule`);
     }
     if (!registry.some((r) => r.method === def.method && r.url === def.url)) registry.push(def);
+    const handle = routeHandler(def, deps, auth);
     app.route({
       method: def.method,
       url: def.url,
-      handler: async (req, reply) => {
-        const locale = requestLocale(req);
-        const session = def.action === PUBLIC ? null : await auth.authenticate(req);
-        if (def.action !== PUBLIC) {
-          if (!session) throw new AppError(401, 'unauthenticated');
-          if (session.mfaPending && !def.mfaExempt) throw new AppError(401, 'mfa_required');
-          if (def.method !== 'GET' && !def.csrfExempt && req.headers['x-csrf-token'] !== session.csrfToken) {
-            throw new AppError(403, 'csrf_invalid');
-          }
-        }
-        const ctx: RouteContext<any, any, any> = {
-          req,
-          reply,
-          locale,
-          deps,
-          actor: session?.actor as Actor,
-          params: def.params ? parseInput(def.params, req.params, locale) : req.params,
-          query: def.query ? parseInput(def.query, req.query ?? {}, locale) : req.query,
-          body: def.body ? parseInput(def.body, req.body ?? {}, locale) : undefined,
-        };
-        const resource = def.resource ? await def.resource(ctx) : undefined;
-        if (def.resource && resource === null) throw new AppError(404, 'not_found');
-        if (def.action !== PUBLIC && !can(ctx.actor, def.action, resource)) {
-          deps.audit.recordRead({
-            action: def.action,
-            actorId: ctx.actor.userId,
-            studentId: resource?.studentId,
-            institutionId: resource?.institutionId,
-            outcome: 'denied',
-            ip: req.ip,
-            details: { route: `${def.method} ${def.url}` },
-          });
-          throw new AppError(resource?.private ? 404 : 403, resource?.private ? 'not_found' : 'forbidden');
-        }
-        if (def.auditRead && resource?.studentId && resource.studentId !== ctx.actor.userId) {
-          deps.audit.recordRead({
-            action: def.auditRead,
-            actorId: ctx.actor.userId,
-            studentId: resource.studentId,
-            institutionId: resource.institutionId,
-            ip: req.ip,
-          });
-        }
-        const result = await def.handler(ctx, resource as any);
-        if (def.raw) return reply;
-        reply.status(def.status ?? 200);
-        return result ?? null;
-      },
+      handler: def.method === 'GET' ? retryReadOnce(handle) : handle,
     });
   }
+}
+
+/**
+ * A read that failed because its database connection dropped (a failover, a restarted server,
+ * a terminated backend) runs once more on a fresh connection before the client sees a 503.
+ * Only GETs: they change nothing, so running one twice is safe. Not when part of the answer
+ * has already gone out.
+ */
+function retryReadOnce(handle: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    try {
+      return await handle(req, reply);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || reply.sent) throw err;
+      req.log.warn({ err }, 'read retried after a lost database connection');
+      return handle(req, reply);
+    }
+  };
+}
+
+function routeHandler(def: RouteDef, deps: Deps, auth: AuthHooks) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const locale = requestLocale(req);
+    const session = def.action === PUBLIC ? null : await auth.authenticate(req);
+    if (def.action !== PUBLIC) {
+      if (!session) throw new AppError(401, 'unauthenticated');
+      if (session.mfaPending && !def.mfaExempt) throw new AppError(401, 'mfa_required');
+      if (def.method !== 'GET' && !def.csrfExempt && req.headers['x-csrf-token'] !== session.csrfToken) {
+        throw new AppError(403, 'csrf_invalid');
+      }
+    }
+    const ctx: RouteContext<any, any, any> = {
+      req,
+      reply,
+      locale,
+      deps,
+      actor: session?.actor as Actor,
+      params: def.params ? parseInput(def.params, req.params, locale) : req.params,
+      query: def.query ? parseInput(def.query, req.query ?? {}, locale) : req.query,
+      body: def.body ? parseInput(def.body, req.body ?? {}, locale) : undefined,
+    };
+    const resource = def.resource ? await def.resource(ctx) : undefined;
+    if (def.resource && resource === null) throw new AppError(404, 'not_found');
+    if (def.action !== PUBLIC && !can(ctx.actor, def.action, resource)) {
+      deps.audit.recordRead({
+        action: def.action,
+        actorId: ctx.actor.userId,
+        studentId: resource?.studentId,
+        institutionId: resource?.institutionId,
+        outcome: 'denied',
+        ip: req.ip,
+        details: { route: `${def.method} ${def.url}` },
+      });
+      throw new AppError(resource?.private ? 404 : 403, resource?.private ? 'not_found' : 'forbidden');
+    }
+    if (def.auditRead && resource?.studentId && resource.studentId !== ctx.actor.userId) {
+      deps.audit.recordRead({
+        action: def.auditRead,
+        actorId: ctx.actor.userId,
+        studentId: resource.studentId,
+        institutionId: resource.institutionId,
+        ip: req.ip,
+      });
+    }
+    const result = await def.handler(ctx, resource as any);
+    if (def.raw) return reply;
+    reply.status(def.status ?? 200);
+    return result ?? null;
+  };
 }

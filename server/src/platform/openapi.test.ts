@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { startTestApp, type TestApp } from '../../test/helpers.js';
 import { registeredRoutes } from './http.js';
 
@@ -28,5 +29,14 @@ describe('OpenAPI document', () => {
     }
     const login = doc.paths['/api/v1/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+  });
+
+  // Others generate clients from this document: it must pass Redocly's recommended rules
+  // (operationIds, declared path parameters, 4xx answers in the error format, a license).
+  it("passes Redocly's recommended lint rules without a warning", async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source: res.body, absoluteRef: 'openapi.json', config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
   });
 });

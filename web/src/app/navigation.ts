@@ -23,7 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/opdrachten', label: 'assignments', roles: ['student'] },
   { path: '/lob/activiteiten', label: 'activities', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/loopbaanmagazijn', label: 'library', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
-  { path: '/lob/resultaten', label: 'results', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin'] },
+  { path: '/lob/resultaten', label: 'results', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'] },
   { path: '/lob/programma', label: 'programme', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/overstap', label: 'transition', roles: ['student', 'parent', 'decaan', 'intake', 'lob_coordinator'] },
   { path: '/account', label: 'account', roles: 'all' },

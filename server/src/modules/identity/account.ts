@@ -36,7 +36,19 @@ export async function confirmCurrentPassword(deps: Deps, userId: string, passwor
 
 async function personalWords(db: Kysely<DB>, userId: string): Promise<string[]> {
   const u = await db.selectFrom('users').select(['email', 'given_name', 'family_name']).where('id', '=', userId).executeTakeFirstOrThrow();
-  return [u.email, u.given_name, u.family_name, `${u.given_name} ${u.family_name}`];
+  return [u.email, u.given_name, u.family_name, `${u.given_name} ${u.family_name}`, ...(await schoolWords(db, userId))];
+}
+
+/** The names of the person's schools: the first words an attacker who knows them tries. */
+export async function schoolWords(db: Kysely<DB>, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_roles as r')
+    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+    .select('i.name')
+    .distinct()
+    .where('r.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.name);
 }
 
 async function storePassword(trx: Kysely<DB>, userId: string, passwordHash: string, now: Date) {
@@ -149,7 +161,7 @@ export async function completePasswordReset(
     .executeTakeFirst();
   if (!found) throw fieldError(400, 'reset_token_invalid', 'token', locale);
   // Checked before the token is used up, so a weak choice does not cost the person their link.
-  assertAcceptablePassword(input.newPassword, [found.email, found.given_name, found.family_name, `${found.given_name} ${found.family_name}`], locale);
+  assertAcceptablePassword(input.newPassword, await personalWords(deps.db, found.user_id), locale);
   const passwordHash = await hashPassword(input.newPassword);
 
   await deps.db.transaction().execute(async (trx) => {

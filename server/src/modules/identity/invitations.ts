@@ -174,7 +174,7 @@ export async function acceptInvitation(
 ): Promise<{ user: UserView; created: boolean }> {
   const preview = await findOpenInvitation(deps.db, token, deps.clock.now());
   if (!preview) throw new AppError(404, 'invitation_invalid');
-  const newAccount = signedIn ? null : await prepareNewAccount(deps, preview.email, input, locale);
+  const newAccount = signedIn ? null : await prepareNewAccount(deps, preview.email, preview.institution_id, input, locale);
 
   const userId = await deps.db.transaction().execute(async (trx) => {
     const inv = await claimInvitation(trx, token, deps.clock.now());
@@ -209,7 +209,7 @@ interface NewAccount {
 }
 
 /** Validates the form for a new account before anything is claimed; hashing is slow, so it runs outside the transaction. */
-async function prepareNewAccount(deps: Deps, email: string, input: AcceptInput, locale: Locale): Promise<NewAccount> {
+async function prepareNewAccount(deps: Deps, email: string, institutionId: string, input: AcceptInput, locale: Locale): Promise<NewAccount> {
   const missing = (['givenName', 'familyName', 'password'] as const).filter((f) => !input[f]?.trim());
   if (missing.length > 0) {
     const fields = Object.fromEntries(missing.map((f) => [f, fieldError(400, 'field_required', f, locale).fields![f]]));
@@ -222,7 +222,8 @@ async function prepareNewAccount(deps: Deps, email: string, input: AcceptInput, 
     .executeTakeFirst();
   if (existing) throw new AppError(409, 'invitation_sign_in_first');
   const name = [input.givenName!, input.familyName!];
-  assertAcceptablePassword(input.password!, [email, ...name, name.join(' ')], locale, 'password');
+  const school = await deps.db.selectFrom('institutions').select('name').where('id', '=', institutionId).executeTakeFirst();
+  assertAcceptablePassword(input.password!, [email, ...name, name.join(' '), ...(school ? [school.name] : [])], locale, 'password');
   return { givenName: input.givenName!.trim(), familyName: input.familyName!.trim(), passwordHash: await hashPassword(input.password!) };
 }
 

@@ -2,7 +2,7 @@ import type { Deps } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
 import type { Role } from '../org/tables.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
-import { accountKey, addressKey, clearFailures, isLocked, recordFailure, THROTTLE } from './throttle.js';
+import { accountKey, addressKey, clearFailures, isLocked, recordAccountFailure, recordAddressFailure } from './throttle.js';
 import type { SessionStore } from './sessions.js';
 
 /** Roles that can read many students' records must confirm sign-in with a second factor. */
@@ -59,12 +59,13 @@ interface LoginInput {
 }
 
 /**
- * Password login. Every failure answers the same way whether or not the account exists;
- * failures are counted per account and per address and lock temporarily.
+ * Password login. Every failure answers the same way whether or not the account exists.
+ * An account locked by its own failures waits (growing delays); an address only matters for
+ * failed attempts, so a school's shared address never blocks a correct password (throttle.ts).
  */
 export async function login(deps: Deps, sessions: SessionStore, input: LoginInput) {
   const keys = [accountKey(input.email), addressKey(input.ip)];
-  if (await isLocked(deps, keys)) {
+  if (await isLocked(deps, [keys[0]])) {
     await deps.audit.record({ action: 'auth.login', outcome: 'denied', ip: input.ip, details: { reason: 'throttled' } });
     throw new AppError(429, 'too_many_attempts');
   }
@@ -80,10 +81,16 @@ export async function login(deps: Deps, sessions: SessionStore, input: LoginInpu
     : (await burnPasswordCheck(input.password), false);
 
   if (!account || !ok || account.status !== 'active') {
-    await recordFailure(deps, keys[0], THROTTLE.maxPerAccount);
-    await recordFailure(deps, keys[1], THROTTLE.maxPerAddress);
-    await deps.audit.record({ action: 'auth.login', actorId: account?.id, outcome: 'failed', ip: input.ip });
-    throw new AppError(401, 'invalid_credentials');
+    await recordAccountFailure(deps, keys[0]);
+    const addressOverLimit = await recordAddressFailure(deps, keys[1]);
+    await deps.audit.record({
+      action: 'auth.login',
+      actorId: account?.id,
+      outcome: 'failed',
+      ip: input.ip,
+      details: addressOverLimit ? { reason: 'address_over_limit' } : {},
+    });
+    throw new AppError(addressOverLimit ? 429 : 401, addressOverLimit ? 'too_many_attempts' : 'invalid_credentials');
   }
 
   await clearFailures(deps, keys[0]);

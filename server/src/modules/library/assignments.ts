@@ -160,6 +160,7 @@ export async function completeAssignment(deps: Ctx, actor: Actor, assignment: { 
         reflection: input.reflection,
         sharing: input.sharing,
         status: 'published',
+        activityId: null,
       },
       ip,
     );

@@ -54,7 +54,7 @@ function encodeCursor(key: string, id: string) {
 }
 function decodeCursor(cursor: string) {
   const [key, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (key === undefined || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badRequest('validation_failed', { cursor: 'Ongeldige cursor.' });
+  if (key === undefined || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badRequest('validation_failed', { cursor: 'invalid_cursor' });
   return { key, id };
 }
 

@@ -153,6 +153,7 @@ export async function portfolioDemo(trx: Transaction<DB>, school: DemoSchool): P
     milestones.push({ student_id: student.id, kind: 'choice', title: student.level >= 4 ? 'Gekozen voor software developer' : 'Gekozen voor de zorg', occurred_on: addDays(today, -random.int(400, 500)), note: 'Na de open dag en een gesprek met de decaan.', created_at: atNoon(today) });
   }
 
+  entries.push(...sanneLobCases(users.student, today));
   await insertChunks(trx, 'portfolio_entries', entries);
   await insertChunks(trx, 'portfolio_feedback', feedback);
   await insertChunks(trx, 'portfolio_self_assessments', assessments);
@@ -160,6 +161,40 @@ export async function portfolioDemo(trx: Transaction<DB>, school: DemoSchool): P
   await insertChunks(trx, 'portfolio_actions', actions.map((a) => ({ done_at: null, conversation_id: null, ...a })));
   await insertChunks(trx, 'portfolio_contacts', contacts);
   await insertChunks(trx, 'portfolio_milestones', milestones);
+}
+
+/**
+ * Two entries that show Sanne (and her mentor) why not everything counts for the LOB
+ * inspanningsverplichting: one shared with the mentor with an aspect still missing, and one with
+ * all three aspects that she keeps private ("deel met je mentor om mee te tellen").
+ */
+function sanneLobCases(studentId: string, today: string) {
+  const row = (title: string, days: number, competencies: Competence[], aspects: { orientatie: string; mening: string; reflectie: string }, sharing: SharingTarget[]) => ({
+    id: crypto.randomUUID(),
+    student_id: studentId,
+    kind: 'school' as EntryKind,
+    title,
+    occurred_on: addDays(today, -days),
+    place: 'ROC Koersland',
+    competencies,
+    ...aspects,
+    sharing,
+    status: 'published',
+    created_at: atNoon(addDays(today, -days)),
+    updated_at: atNoon(addDays(today, -days)),
+  });
+  return [
+    row('Debat in de klas: mag je staken in de zorg?', 4, ['motieven'], {
+      orientatie: 'We lazen twee artikelen over staken in de zorg en zochten op wat de wet zegt.',
+      mening: '',
+      reflectie: 'Ik merkte dat ik eerst niets durfde te zeggen. Later wel, en dat ging goed.',
+    }, ['mentor']),
+    row('Mijn geldplan voor de stagevergoeding', 9, ['loopbaansturing'], {
+      orientatie: 'Ik heb uitgezocht hoeveel stagevergoeding ik krijg en wat ik elke maand uitgeef.',
+      mening: 'Ik vind het belangrijk om te sparen voor mijn rijbewijs, dus ik koop minder kleding.',
+      reflectie: 'Na een maand had ik vijftig euro over. Mijn moeder was verbaasd dat het lukte.',
+    }, []),
+  ];
 }
 
 /** Sanne shows every kind of choice: private, mentor, praktijkopleider, parents. */

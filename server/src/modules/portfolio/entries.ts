@@ -16,7 +16,7 @@ function encodeCursor(occurredOn: string, id: string): string {
 function decodeCursor(cursor: string): { occurredOn: string; id: string } {
   const [occurredOn, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(occurredOn ?? '') || !/^[0-9a-f-]{36}$/i.test(id ?? '')) {
-    throw badRequest('validation_failed', { cursor: 'Ongeldige cursor.' });
+    throw badRequest('validation_failed', { cursor: 'invalid_cursor' });
   }
   return { occurredOn, id };
 }
@@ -46,6 +46,7 @@ interface EntryRow {
   reflectie: string;
   sharing: SharingTarget[];
   status: EntryView['status'];
+  activity_id: string | null;
   created_at: Date | string;
   updated_at: Date | string;
   feedback_count: number;
@@ -56,7 +57,7 @@ interface EntryRow {
 /** Entry columns plus counts and the evidence list, as one select (no N+1). */
 const ENTRY_SELECT = sql`
   e.id, e.student_id, e.kind, e.title, e.occurred_on, e.place, e.competencies, e.orientatie, e.mening,
-  e.reflectie, e.sharing, e.status, e.created_at, e.updated_at,
+  e.reflectie, e.sharing, e.status, e.activity_id, e.created_at, e.updated_at,
   (select count(*) from portfolio_feedback f where f.entry_id = e.id) as feedback_count,
   (select count(*) from portfolio_feedback f where f.entry_id = e.id and f.read_by_student_at is null) as unread_feedback,
   (select json_agg(json_build_object('id', v.id, 'filename', v.filename, 'mediaType', v.media_type, 'sizeBytes', v.size_bytes) order by v.created_at)
@@ -75,6 +76,7 @@ function toView(row: EntryRow, owner: boolean): EntryView {
     reflection: { orientatie: row.orientatie, mening: row.mening, reflectie: row.reflectie },
     ...(owner ? { sharing: row.sharing, unreadFeedback: Number(row.unread_feedback) } : {}),
     status: row.status,
+    activityId: row.activity_id,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     feedbackCount: Number(row.feedback_count),
@@ -142,9 +144,21 @@ export async function getEntry(deps: Pick<Deps, 'db'>, entryId: string, owner: b
   };
 }
 
+/**
+ * An entry may reflect on an LOB activity of the student's institution (lob_activities is owned
+ * by the programme module; read-only here). Anything else is bad input, named on the field.
+ */
+async function assertActivityExists(db: Kysely<DB>, studentId: string, activityId: string): Promise<void> {
+  const r = await sql<{ ok: boolean }>`
+    select exists (select 1 from lob_activities a join user_roles ur on ur.institution_id = a.institution_id
+      where a.id = ${activityId} and ur.user_id = ${studentId} and ur.role = 'student') as ok`.execute(db);
+  if (!r.rows[0]?.ok) throw badRequest('validation_failed', { activityId: 'Deze activiteit bestaat niet of is niet van jouw school.' });
+}
+
 /** Adds an entry for the signed-in student; a non-empty sharing choice is audited with it. */
 export async function createEntry(deps: Ctx, actor: Actor, input: CreateEntryInput, ip?: string): Promise<EntryView> {
   const now = deps.clock.now();
+  if (input.activityId) await assertActivityExists(deps.db, actor.userId, input.activityId);
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('portfolio_entries')
@@ -160,6 +174,7 @@ export async function createEntry(deps: Ctx, actor: Actor, input: CreateEntryInp
         reflectie: input.reflection.reflectie,
         sharing: input.sharing,
         status: input.status,
+        activity_id: input.activityId,
         created_at: now,
         updated_at: now,
       })
@@ -173,6 +188,7 @@ export async function createEntry(deps: Ctx, actor: Actor, input: CreateEntryInp
 
 /** The owner changes an entry. A change of readers takes effect at once and is audited. */
 export async function updateEntry(deps: Ctx, actor: Actor, entryId: string, input: UpdateEntryInput, ip?: string): Promise<EntryView> {
+  if (input.activityId) await assertActivityExists(deps.db, actor.userId, input.activityId);
   await deps.db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('portfolio_entries')
@@ -197,6 +213,7 @@ export async function updateEntry(deps: Ctx, actor: Actor, entryId: string, inpu
         ...(input.reflection?.mening !== undefined ? { mening: input.reflection.mening } : {}),
         ...(input.reflection?.reflectie !== undefined ? { reflectie: input.reflection.reflectie } : {}),
         ...(input.sharing ? { sharing: input.sharing } : {}),
+        ...(input.activityId !== undefined ? { activity_id: input.activityId } : {}),
         status,
         updated_at: deps.clock.now(),
       })

@@ -41,6 +41,8 @@ const entryFields = {
   reflection,
   sharing: z.array(z.enum(SHARING_TARGETS)).max(5).refine(unique, 'Noem elke lezer één keer.'),
   status: z.enum(ENTRY_STATUSES),
+  /** the LOB activity this entry is the student's reflection on */
+  activityId: z.uuid().nullable(),
 };
 
 /**
@@ -54,6 +56,7 @@ export const createEntryBody = z
     reflection: reflection.default({ orientatie: '', mening: '', reflectie: '' }),
     sharing: entryFields.sharing.default([]),
     status: entryFields.status.default('published'),
+    activityId: entryFields.activityId.default(null),
   })
   .superRefine((v, ctx) => requireCompetenceWhenPublished(v, ctx));
 
@@ -67,6 +70,7 @@ export const updateEntryBody = z
     reflection: reflection.partial().optional(),
     sharing: entryFields.sharing.optional(),
     status: entryFields.status.optional(),
+    activityId: entryFields.activityId.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'Er is niets om te wijzigen.');
 
@@ -144,6 +148,8 @@ export interface EntryView {
   reflection: { orientatie: string; mening: string; reflectie: string };
   sharing?: SharingTarget[];
   status: EntryStatus;
+  /** the LOB activity this entry reflects on */
+  activityId: string | null;
   createdAt: string;
   updatedAt: string;
   feedbackCount: number;

@@ -8,6 +8,54 @@ import { overdueActions, type PlanAction } from './plan.js';
  */
 export { addPlanActionFromConversation, CONVERSATION_GOAL_TITLE } from './plan.js';
 
+/** An entry as it counts for the inspanningsverplichting: content and evidence, no feedback thread or sharing. */
+export interface EntryForReview {
+  id: string;
+  studentId: string;
+  kind: string;
+  title: string;
+  occurredOn: string;
+  place: string | null;
+  competencies: string[];
+  reflection: { orientatie: string; mening: string; reflectie: string };
+  activityId: string | null;
+  evidence: { id: string; filename: string; mediaType: string; sizeBytes: number }[];
+}
+
+/**
+ * One published entry of the student that the mentor may open (shared with the mentor), for the
+ * programme module, which decides first that it counted. A private entry never comes back.
+ */
+export async function entryForReview(deps: Pick<Deps, 'db'>, studentId: string, entryId: string): Promise<EntryForReview | null> {
+  const e = await deps.db
+    .selectFrom('portfolio_entries')
+    .select(['id', 'student_id', 'kind', 'title', 'occurred_on', 'place', 'competencies', 'orientatie', 'mening', 'reflectie', 'activity_id'])
+    .where('id', '=', entryId)
+    .where('student_id', '=', studentId)
+    .where('status', '=', 'published')
+    .where(sql<boolean>`'mentor' = any(sharing)`)
+    .executeTakeFirst();
+  if (!e) return null;
+  const evidence = await deps.db
+    .selectFrom('portfolio_evidence')
+    .select(['id', 'filename', 'media_type', 'size_bytes'])
+    .where('entry_id', '=', entryId)
+    .orderBy('created_at')
+    .execute();
+  return {
+    id: e.id,
+    studentId: e.student_id,
+    kind: e.kind,
+    title: e.title,
+    occurredOn: typeof e.occurred_on === 'string' ? e.occurred_on.slice(0, 10) : new Date(e.occurred_on).toISOString().slice(0, 10),
+    place: e.place,
+    competencies: e.competencies,
+    reflection: { orientatie: e.orientatie, mening: e.mening, reflectie: e.reflectie },
+    activityId: e.activity_id,
+    evidence: evidence.map((v) => ({ id: v.id, filename: v.filename, mediaType: v.media_type, sizeBytes: Number(v.size_bytes) })),
+  };
+}
+
 export interface PortfolioSummary {
   entryCount: number;
   draftCount: number;

@@ -18,6 +18,8 @@ export interface PortfolioTables {
     status: EntryStatus;
     created_at: Date;
     updated_at: Date;
+    /** 0032: the LOB activity (programme module) this entry reflects on */
+    activity_id: Generated<string | null>;
   };
   portfolio_evidence: {
     id: Generated<string>;

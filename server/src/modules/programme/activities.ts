@@ -80,7 +80,7 @@ function encodeCursor(startsAt: Date | string, id: string) {
 }
 function decodeCursor(cursor: string) {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badRequest('validation_failed', { cursor: 'Ongeldige cursor.' });
+  if (!at || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badRequest('validation_failed', { cursor: 'invalid_cursor' });
   return { at, id };
 }
 

@@ -70,6 +70,7 @@ export async function createVersion(deps: Ctx, actor: Actor, institutionId: stri
         rule: input.rule,
         rule_min: input.rule === 'min_components' ? input.ruleMin : null,
         rule_text: input.ruleText,
+        min_aspect_length: input.minAspectLength,
         created_by: actor.userId,
         created_at: deps.clock.now(),
       })
@@ -92,6 +93,7 @@ export async function createVersion(deps: Ctx, actor: Actor, institutionId: stri
           pathways: c.pathways,
           intensity: c.intensity,
           guidance: c.guidance,
+          attendance_alone: c.kind === 'activity' && c.attendanceAlone,
         })),
       )
       .execute();

@@ -22,6 +22,8 @@ export interface Component {
   pathways: ('BOL' | 'BBL')[];
   intensity: string;
   guidance: string;
+  /** the component accepts attendance of an activity without the student's reflection on it */
+  attendanceAlone?: boolean;
 }
 
 export interface Version {
@@ -32,8 +34,15 @@ export interface Version {
   rule: 'all' | 'min_components';
   ruleMin: number | null;
   ruleText: string;
+  /** minimal trimmed length of a substantive answer to each aspect (default 40) */
+  minAspectLength?: number;
   components: Component[];
 }
+
+/** The three aspects every LOB activity invites (L&B in het mbo, par. 3). */
+export const ASPECTS = ['orientatie', 'mening', 'reflectie'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+export const DEFAULT_MIN_ASPECT_LENGTH = 40;
 
 export type FactType = 'activity' | 'conversation' | 'entry' | 'exercise';
 export interface Fact {
@@ -43,6 +52,28 @@ export interface Fact {
   date: string;
   activityKind?: ActivityKind;
   competencies?: Competence[];
+  /** entry: published and shared with at least the mentor, so the exam board can open it */
+  sharedWithMentor?: boolean;
+  /** entry: trimmed length of the answer to each aspect */
+  aspectLengths?: Record<Aspect, number>;
+  /** entry: the LOB activity it reflects on */
+  activityId?: string | null;
+  /** exercise: the portfolio entry the student completed it with */
+  entryId?: string | null;
+}
+
+/** Why a record does not (yet) count; the student's status names it. */
+export type NotCountedReason = 'not_shared' | 'aspect_missing' | 'no_reflection';
+
+export interface RecordStatus extends Fact {
+  counted: boolean;
+  reasons: NotCountedReason[];
+  /** the aspects still missing (of the entry itself, or of the reflection on an activity/exercise) */
+  missingAspects: Aspect[];
+  /** activity/exercise: the entry that is the student's reflection on it */
+  reflectionEntryId: string | null;
+  /** activity: counted on attendance alone, as the component allows */
+  attendanceOnly: boolean;
 }
 
 export interface Override {
@@ -72,7 +103,12 @@ export interface ComponentStatus {
   /** met; open (its period has not ended); missed (ended without being met) */
   status: 'met' | 'open' | 'missed';
   override: Override | null;
-  records: Fact[];
+  /** the component accepts attendance of an activity without a reflection */
+  attendanceAlone: boolean;
+  /** the records that counted */
+  records: RecordStatus[];
+  /** the records that did not count, each with its reasons */
+  notCounted: RecordStatus[];
 }
 
 export interface Evaluation {
@@ -110,7 +146,7 @@ export function applies(c: Component, level: number | null, pathway: string | nu
   return true;
 }
 
-/** The records a component counts. A career conversation is a conversation, never "an activity". */
+/** The records a component looks at. A career conversation is a conversation, never "an activity". */
 function matching(c: Component, facts: Fact[], window: { from: string; to: string }): Fact[] {
   const inWindow = facts.filter((f) => f.date >= window.from && f.date <= window.to);
   switch (c.kind) {
@@ -127,6 +163,43 @@ function matching(c: Component, facts: Fact[], window: { from: string; to: strin
   }
 }
 
+/** The aspects of an entry that are not answered substantively (trimmed, at least minLength characters). */
+export function missingAspects(entry: Fact, minLength: number): Aspect[] {
+  return ASPECTS.filter((a) => (entry.aspectLengths?.[a] ?? 0) < minLength);
+}
+
+/** Why an entry does not count: it must be shared with the mentor and answer all three aspects. */
+function entryReasons(entry: Fact, minLength: number): { reasons: NotCountedReason[]; missing: Aspect[] } {
+  const missing = missingAspects(entry, minLength);
+  const reasons: NotCountedReason[] = [];
+  if (!entry.sharedWithMentor) reasons.push('not_shared');
+  if (missing.length > 0) reasons.push('aspect_missing');
+  return { reasons, missing };
+}
+
+/**
+ * Judges one record. An entry counts on its own; an activity or exercise counts together with
+ * the student's reflection on it (an entry linked to it) that itself counts, or, for an activity,
+ * on attendance alone when the component accepts that.
+ */
+export function judgeRecord(c: Component, fact: Fact, entries: Fact[], minLength: number): RecordStatus {
+  const base = { ...fact, reflectionEntryId: null, attendanceOnly: false };
+  if (fact.type === 'conversation') return { ...base, counted: true, reasons: [], missingAspects: [] };
+  if (fact.type === 'entry') {
+    const { reasons, missing } = entryReasons(fact, minLength);
+    return { ...base, counted: reasons.length === 0, reasons, missingAspects: missing };
+  }
+  if (fact.type === 'activity' && c.attendanceAlone) return { ...base, counted: true, reasons: [], missingAspects: [], attendanceOnly: true };
+  const linked = entries.filter((e) => (fact.type === 'activity' ? e.activityId === fact.id : e.id === fact.entryId));
+  if (linked.length === 0) return { ...base, counted: false, reasons: ['no_reflection'], missingAspects: [...ASPECTS] };
+  // The best reflection decides: one that counts, else the one with the fewest gaps.
+  const judged = linked
+    .map((e) => ({ e, ...entryReasons(e, minLength) }))
+    .sort((a, b) => a.reasons.length - b.reasons.length || a.missing.length - b.missing.length);
+  const best = judged[0];
+  return { ...base, reflectionEntryId: best.e.id, counted: best.reasons.length === 0, reasons: best.reasons, missingAspects: best.missing };
+}
+
 export function evaluate(
   version: Version,
   student: { level: number | null; pathway: string | null; cohortStart: string },
@@ -134,12 +207,16 @@ export function evaluate(
   overrides: Override[],
   today: string,
 ): Evaluation {
+  const minLength = version.minAspectLength ?? DEFAULT_MIN_ASPECT_LENGTH;
+  const entries = facts.filter((f) => f.type === 'entry');
   const components = version.components
     .filter((c) => applies(c, student.level, student.pathway))
     .sort((a, b) => a.position - b.position)
     .map((c): ComponentStatus => {
       const window = componentWindow(student.cohortStart, c.year, c.period);
-      const records = matching(c, facts, window);
+      const judged = matching(c, facts, window).map((f) => judgeRecord(c, f, entries, minLength));
+      const records = judged.filter((r) => r.counted);
+      const notCounted = judged.filter((r) => !r.counted);
       const covered = [...new Set(records.flatMap((f) => f.competencies ?? []))].sort();
       const override = overrides.find((o) => o.componentId === c.id) ?? null;
       const byRecords = records.length >= c.requiredCount && covered.length >= c.minCompetencies;
@@ -161,7 +238,9 @@ export function evaluate(
         met,
         status: met ? 'met' : window.to < today ? 'missed' : 'open',
         override,
+        attendanceAlone: c.attendanceAlone ?? false,
         records,
+        notCounted,
       };
     });
   const done = components.filter((c) => c.met).length;

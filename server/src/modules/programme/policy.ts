@@ -32,8 +32,16 @@ export interface GroupResource {
   label: string;
   /** the actor mentors this group */
   mentor: boolean;
+  /** the actor is on the exam board of the team that runs this group's (or this) opleiding */
+  examBoard: boolean;
   private: false;
 }
+
+/**
+ * A member of the exam board (examencommissie) of the student's opleiding: the role in the
+ * student's institution and a member of the team that runs the opleiding.
+ */
+export const isExamBoard = (s: StudentRelation) => s.teamStaff && s.institutionRoles.includes('examencommissie');
 
 export const canManageActivity = (actor: Actor, a: ActivityResource) =>
   a.organiserId === actor.userId || hasRoleIn(actor, PROGRAMME_MANAGERS, [a.institutionId]);
@@ -56,6 +64,8 @@ allow<ActivityResource>('programme.activity.manage', canManageActivity);
 
 defineAction('programme.definition.read', 'Read the LOB programmes of the opleidingen');
 allow('programme.definition.read', (actor) => STAFF_ROLES.some((r) => hasRole(actor, r)));
+// The exam board reads the result lists of its opleidingen (result-groups lists only those).
+allow('programme.definition.read', (actor) => hasRole(actor, 'examencommissie'));
 
 defineAction('programme.definition.write', 'The LOB-coördinator or opleidingsmanager publishes a new programme version');
 allow<ProgrammeResource>('programme.definition.write', (actor, p) => hasRoleIn(actor, ['lob_coordinator', 'manager'], [p.institutionId]));
@@ -65,10 +75,17 @@ allow<StudentRelation>('programme.status.read', (_a, s) => s.self);
 allow<StudentRelation>('programme.status.read', (_a, s) => s.mentor);
 allow<StudentRelation>('programme.status.read', (_a, s) => s.parentSeesRecord);
 allow<StudentRelation>('programme.status.read', (_a, s) => s.institutionRoles.some((r) => PROGRAMME_MANAGERS.includes(r)));
+allow<StudentRelation>('programme.status.read', (_a, s) => isExamBoard(s));
+
+defineAction('programme.record.read', 'Open a record that counted for the inspanningsverplichting (the student, the mentor and the exam board; audited)');
+allow<StudentRelation>('programme.record.read', (_a, s) => s.self);
+allow<StudentRelation>('programme.record.read', (_a, s) => s.mentor);
+allow<StudentRelation>('programme.record.read', (_a, s) => isExamBoard(s));
 
 defineAction('programme.override.write', "The student's mentor records or revokes a documented exception");
 allow<StudentRelation>('programme.override.write', (_a, s) => s.mentor);
 
 defineAction('programme.results.read', 'Read and export the result list of a group or opleiding');
 allow<GroupResource>('programme.results.read', (_a, g) => g.mentor);
+allow<GroupResource>('programme.results.read', (_a, g) => g.examBoard);
 allow<GroupResource>('programme.results.read', (actor, g) => hasRoleIn(actor, PROGRAMME_MANAGERS, [g.institutionId]));

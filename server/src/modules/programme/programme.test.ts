@@ -1,10 +1,19 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '../../../test/helpers.js';
-import { componentWindow, evaluate, versionForCohort, type Version } from './evaluate.js';
+import { componentWindow, evaluate, versionForCohort, type Fact, type Version } from './evaluate.js';
 import { behindText } from './signals.js';
 
 type Client = Awaited<ReturnType<typeof signIn>>;
+
+/** An entry that meets the law: shared with the mentor, each of the three aspects answered substantively. */
+const lawful = { sharedWithMentor: true, aspectLengths: { orientatie: 60, mening: 60, reflectie: 60 } };
+/** Three aspects answered in full sentences (each longer than the default minimum of 40 characters). */
+const REFLECTION = {
+  orientatie: 'Ik heb uitgezocht wat het werk inhoudt en welke vragen ik nog had.',
+  mening: 'Ik vind dit werk mooi, omdat je mensen echt verder helpt in hun dag.',
+  reflectie: 'Ik heb geleerd dat ik rustig blijf; volgende keer vraag ik meer door.',
+};
 
 describe('evaluate (the rule of the inspanningsverplichting)', () => {
   const version: Version = {
@@ -25,15 +34,15 @@ describe('evaluate (the rule of the inspanningsverplichting)', () => {
   it('counts only records in the window, needs the competencies, and applies level and pathway', () => {
     const facts = [
       { type: 'conversation' as const, id: 'g', title: '', date: '2026-11-10' },
-      { type: 'entry' as const, id: 'e1', title: 'a', date: '2026-11-11', competencies: ['kwaliteiten' as const] },
-      { type: 'entry' as const, id: 'e2', title: 'b', date: '2026-11-12', competencies: ['kwaliteiten' as const] },
-      { type: 'entry' as const, id: 'e3', title: 'c', date: '2026-10-01', competencies: ['netwerken' as const] },
+      { type: 'entry' as const, id: 'e1', title: 'a', date: '2026-11-11', competencies: ['kwaliteiten' as const], ...lawful },
+      { type: 'entry' as const, id: 'e2', title: 'b', date: '2026-11-12', competencies: ['kwaliteiten' as const], ...lawful },
+      { type: 'entry' as const, id: 'e3', title: 'c', date: '2026-10-01', competencies: ['netwerken' as const], ...lawful },
     ];
     const r = evaluate(version, student, facts, [], '2026-11-23');
     expect(r.required).toBe(2); // the BBL component does not apply to a BOL student
     expect(r.components[1]).toMatchObject({ done: 2, competenciesCovered: ['kwaliteiten'], met: false, status: 'open' });
     expect(r.fulfilled).toBe(false);
-    const more = [...facts, { type: 'entry' as const, id: 'e4', title: 'd', date: '2026-12-01', competencies: ['motieven' as const] }];
+    const more = [...facts, { type: 'entry' as const, id: 'e4', title: 'd', date: '2026-12-01', competencies: ['motieven' as const], ...lawful }];
     expect(evaluate(version, student, more, [], '2026-11-23').fulfilled).toBe(true);
     expect(evaluate(version, student, facts, [], '2027-03-01').components[1].status).toBe('missed');
   });
@@ -44,6 +53,75 @@ describe('evaluate (the rule of the inspanningsverplichting)', () => {
     expect(evaluate(version, student, facts, [override], '2026-11-23').fulfilled).toBe(true);
     expect(evaluate({ ...version, rule: 'min_components', ruleMin: 1 }, student, facts, [], '2026-11-23').fulfilled).toBe(true);
     expect(evaluate({ ...version, components: [] }, student, facts, [], '2026-11-23').fulfilled).toBe(false);
+  });
+
+  describe('the three aspects and the mentor decide what counts', () => {
+    const entries: Version = {
+      ...version,
+      components: [
+        { id: 'ce', position: 1, year: 1, period: 2, kind: 'entries', title: 'Ervaring', requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: [], intensity: '', guidance: '' },
+      ],
+    };
+    const entry = (over: Partial<Fact> = {}): Fact => ({ type: 'entry', id: 'e', title: 'Stage', date: '2026-11-11', competencies: ['kwaliteiten'], ...lawful, ...over });
+    const component = (facts: Fact[], v: Version = entries) => evaluate(v, student, facts, [], '2026-11-23').components[0];
+
+    it('counts an entry shared with the mentor that answers all three aspects', () => {
+      const c = component([entry()]);
+      expect(c).toMatchObject({ done: 1, met: true, notCounted: [] });
+      expect(c.records[0]).toMatchObject({ id: 'e', counted: true, reasons: [], missingAspects: [] });
+    });
+
+    it('does not count the same entry with one aspect empty or too short, and names the aspect', () => {
+      const empty = component([entry({ aspectLengths: { orientatie: 60, mening: 0, reflectie: 60 } })]);
+      expect(empty).toMatchObject({ done: 0, met: false, records: [] });
+      expect(empty.notCounted[0]).toMatchObject({ id: 'e', counted: false, reasons: ['aspect_missing'], missingAspects: ['mening'] });
+      const short = component([entry({ aspectLengths: { orientatie: 60, mening: 60, reflectie: 39 } })]);
+      expect(short.notCounted[0].missingAspects).toEqual(['reflectie']);
+      // The programme version sets the minimum: with 30 characters the same answer is enough.
+      expect(component([entry({ aspectLengths: { orientatie: 60, mening: 60, reflectie: 39 } })], { ...entries, minAspectLength: 30 }).done).toBe(1);
+    });
+
+    it('does not count a private entry, even with all three aspects', () => {
+      const c = component([entry({ sharedWithMentor: false })]);
+      expect(c).toMatchObject({ done: 0, met: false });
+      expect(c.notCounted[0]).toMatchObject({ reasons: ['not_shared'], missingAspects: [] });
+    });
+
+    const activity = (attendanceAlone: boolean): Version => ({
+      ...version,
+      components: [
+        { id: 'ca', position: 1, year: 1, period: 2, kind: 'activity', title: 'Bedrijfsbezoek', requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: [], intensity: '', guidance: '', attendanceAlone },
+      ],
+    });
+    const visit: Fact = { type: 'activity', id: 'a1', title: 'Bezoek', date: '2026-11-12', activityKind: 'company_visit', competencies: ['werkexploratie'] };
+
+    it('does not count an activity without a linked reflection, unless the component accepts attendance alone', () => {
+      const alone = component([visit], activity(false));
+      expect(alone).toMatchObject({ done: 0, met: false });
+      expect(alone.notCounted[0]).toMatchObject({ id: 'a1', reasons: ['no_reflection'], reflectionEntryId: null });
+      const accepted = component([visit], activity(true));
+      expect(accepted).toMatchObject({ done: 1, met: true, attendanceAlone: true });
+      expect(accepted.records[0]).toMatchObject({ attendanceOnly: true });
+    });
+
+    it('counts an activity with a lawful reflection linked to it, and names what the reflection lacks', () => {
+      const reflection = entry({ id: 'r', activityId: 'a1', date: '2027-03-01' });
+      const c = component([visit, reflection], activity(false));
+      expect(c).toMatchObject({ done: 1, met: true });
+      expect(c.records[0]).toMatchObject({ id: 'a1', reflectionEntryId: 'r', counted: true });
+      const weak = component([visit, entry({ id: 'r', activityId: 'a1', aspectLengths: { orientatie: 0, mening: 60, reflectie: 60 } })], activity(false));
+      expect(weak.notCounted[0]).toMatchObject({ reflectionEntryId: 'r', reasons: ['aspect_missing'], missingAspects: ['orientatie'] });
+    });
+
+    it('counts a completed exercise only with the lawful entry it was completed with', () => {
+      const exercise: Version = {
+        ...version,
+        components: [{ id: 'cx', position: 1, year: 1, period: 2, kind: 'exercise', title: 'Opdracht', requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: [], intensity: '', guidance: '' }],
+      };
+      const done: Fact = { type: 'exercise', id: 'x1', title: 'Drie sterke punten', date: '2026-11-12', competencies: ['kwaliteiten'], entryId: 'r' };
+      expect(component([done, entry({ id: 'r' })], exercise).done).toBe(1);
+      expect(component([done, entry({ id: 'r', sharedWithMentor: false })], exercise).notCounted[0].reasons).toEqual(['not_shared']);
+    });
   });
 
   it('gives a cohort the version in effect when it started', () => {
@@ -104,7 +182,8 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
         ruleText: 'Alle onderdelen gedaan.',
         components: [
           { year: 1, period: 3, kind: 'conversation', title: 'Eén loopbaangesprek', count: 1 },
-          { year: 1, period: 3, kind: 'activity', title: 'Twee werkplekgerichte activiteiten', count: 2, activityKinds: ['company_visit', 'guest_lesson', 'job_shadowing'] },
+          // The team accepts attendance alone for these visits (the result list says so).
+          { year: 1, period: 3, kind: 'activity', title: 'Twee werkplekgerichte activiteiten', count: 2, activityKinds: ['company_visit', 'guest_lesson', 'job_shadowing'], attendanceAlone: true },
           { year: 1, period: 3, kind: 'entries', title: 'Drie ervaringen, drie competenties', count: 3, minCompetencies: 3 },
           { year: 1, period: 3, kind: 'entries', title: 'Alleen niveau 4', count: 10, levels: [4] },
         ],
@@ -139,19 +218,22 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       expect(status).toMatchObject({ done: 2, fulfilled: false });
 
       for (const competence of ['kwaliteiten', 'motieven', 'netwerken']) {
-        const e = await student.post('/api/v1/portfolio/entries', { kind: 'school', title: `Ervaring ${competence}`, occurredOn: '2027-02-10', competencies: [competence], reflection: { reflectie: 'Geleerd.' } });
+        const e = await student.post('/api/v1/portfolio/entries', { kind: 'school', title: `Ervaring ${competence}`, occurredOn: '2027-02-10', competencies: [competence], reflection: REFLECTION, sharing: ['mentor'] });
         expect(e.statusCode, e.body).toBe(201);
         entryIds.push(e.json().id);
       }
       status = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
       expect(status, JSON.stringify(status.components.map((c: any) => [c.title, c.done, c.competenciesCovered]))).toMatchObject({ required: 3, done: 3, fulfilled: true });
       expect(status.components.every((c: any) => c.status === 'met')).toBe(true);
-      // Readers: the mentor, a parent while allowed, the coordinator; entries of the student stay private.
+      // Readers: the mentor, a parent while allowed, the coordinator. The mentor sees the counted
+      // entries (they are shared with the mentor, or they would not count); the parent sees none.
       const byMentor = (await mentor.get(`/api/v1/students/${sanne}/lob-status`)).json();
       expect(byMentor.fulfilled).toBe(true);
-      expect(byMentor.components[2].records).toEqual([]);
+      expect(byMentor.components[2].records.map((r: any) => r.id).sort()).toEqual([...entryIds].sort());
       expect(byMentor.components[2].done).toBe(3);
-      expect((await ouder.get(`/api/v1/students/${sanne}/lob-status`)).json().fulfilled).toBe(true);
+      const byParent = (await ouder.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      expect(byParent.fulfilled).toBe(true);
+      expect(byParent.components[2].records).toEqual([]);
       expect((await coordinator.get(`/api/v1/students/${sanne}/lob-status`)).statusCode).toBe(200);
       expect((await praktijk.get(`/api/v1/students/${sanne}/lob-status`)).statusCode).toBe(404);
       expect((await docent.get(`/api/v1/students/${sanne}/lob-status`)).statusCode).toBe(404);
@@ -203,6 +285,75 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
       const exports = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'programme.results.export').execute();
       expect(exports).toHaveLength(2);
+    });
+
+    it('counts only entries the exam board can open, names per record what is missing, and lets the exam board open what counted (audited)', async () => {
+      const board = await signIn(t, 'examencommissie@demo.koers.nl');
+      const entriesOf = (status: any) => status.components.find((c: any) => c.title === 'Drie ervaringen, drie competenties');
+      const post = async (body: Record<string, unknown>) => {
+        const e = await student.post('/api/v1/portfolio/entries', { kind: 'school', occurredOn: '2027-02-11', competencies: ['loopbaansturing'], ...body });
+        expect(e.statusCode, e.body).toBe(201);
+        return e.json().id as string;
+      };
+      const privateEntry = await post({ title: 'Alleen voor mij', reflection: REFLECTION, sharing: [] });
+      const halfEntry = await post({ title: 'Nog niet af', reflection: { ...REFLECTION, mening: '  ' }, sharing: ['mentor'] });
+      const shortEntry = await post({ title: 'Te kort', reflection: { ...REFLECTION, reflectie: 'Goed gegaan.' }, sharing: ['mentor'] });
+      try {
+        // The student sees every record, and why it does not count.
+        const mine = entriesOf((await student.get(`/api/v1/students/${sanne}/lob-status`)).json());
+        expect(mine).toMatchObject({ done: 2, met: false });
+        const reasonsOf = (id: string) => mine.notCounted.find((r: any) => r.id === id);
+        expect(reasonsOf(privateEntry)).toMatchObject({ counted: false, reasons: ['not_shared'], missingAspects: [] });
+        expect(reasonsOf(halfEntry)).toMatchObject({ reasons: ['aspect_missing'], missingAspects: ['mening'] });
+        expect(reasonsOf(shortEntry)).toMatchObject({ reasons: ['aspect_missing'], missingAspects: ['reflectie'] });
+        expect(mine.records.every((r: any) => r.counted)).toBe(true);
+
+        // Staff never learn of the private entry; they see the shared ones that do not count yet.
+        for (const reader of [mentor, board]) {
+          const theirs = entriesOf((await reader.get(`/api/v1/students/${sanne}/lob-status`)).json());
+          expect(theirs.done).toBe(2);
+          expect(theirs.notCounted.map((r: any) => r.id).sort()).toEqual([halfEntry, shortEntry].sort());
+          expect(JSON.stringify(theirs)).not.toContain(privateEntry);
+        }
+
+        // The exam board opens each counted record; the read is audited and visible to the student.
+        const counted = mine.records.map((r: any) => r.id as string);
+        expect(counted).toHaveLength(2);
+        for (const id of counted) {
+          const opened = await board.get(`/api/v1/students/${sanne}/lob-status/records/${id}`);
+          expect(opened.statusCode, opened.body).toBe(200);
+          expect(opened.json()).toMatchObject({ id, reflection: REFLECTION });
+        }
+        expect((await mentor.get(`/api/v1/students/${sanne}/lob-status/records/${counted[0]}`)).statusCode).toBe(200);
+        await t.deps.audit.flush();
+        const reads = await t.deps.db.selectFrom('audit_log').select(['subject_id', 'actor_id']).where('action', '=', 'programme.record.read').where('student_id', '=', sanne).execute();
+        expect(reads.filter((r) => r.actor_id === board.user.id).map((r) => r.subject_id).sort()).toEqual([...counted].sort());
+        const audit = (await student.get(`/api/v1/audit?studentId=${sanne}`)).json();
+        expect(JSON.stringify(audit)).toContain('programme.record.read');
+
+        // A private entry stays private, and what did not count is not opened this way either.
+        for (const reader of [board, mentor, student]) {
+          expect((await reader.get(`/api/v1/students/${sanne}/lob-status/records/${privateEntry}`)).statusCode).toBe(404);
+        }
+        expect((await board.get(`/api/v1/students/${sanne}/lob-status/records/${halfEntry}`)).statusCode).toBe(404);
+        for (const reader of [docent, student2, ouder, praktijk]) {
+          expect((await reader.get(`/api/v1/students/${sanne}/lob-status/records/${counted[0]}`)).statusCode).toBe(404);
+        }
+
+        // The exam board reads the result list of its opleiding's groups, not of another team.
+        expect((await board.get(`/api/v1/lob/results?groupId=${zw2a}`)).statusCode).toBe(200);
+        const sd4a = (await t.deps.db.selectFrom('groups').select('id').where('code', '=', 'SD4A').executeTakeFirstOrThrow()).id;
+        expect((await board.get(`/api/v1/lob/results?groupId=${sd4a}`)).statusCode).toBe(403);
+        expect((await board.get('/api/v1/lob/result-groups')).json().groups.map((g: any) => g.code)).toEqual(['VIG3A', 'ZW2A', 'ZW2B']);
+      } finally {
+        for (const id of [privateEntry, halfEntry, shortEntry]) expect((await student.delete(`/api/v1/portfolio/entries/${id}`)).statusCode).toBe(204);
+      }
+    });
+
+    it('links a reflection to an LOB activity, and refuses an activity that does not exist', async () => {
+      const bad = await student.post('/api/v1/portfolio/entries', { kind: 'lob_activity', title: 'Bezoek', occurredOn: '2027-02-11', competencies: ['werkexploratie'], reflection: REFLECTION, activityId: '00000000-0000-4000-8000-000000000000' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.fields).toHaveProperty('activityId');
     });
   });
 
@@ -309,7 +460,7 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
         expect(signals).toHaveLength(1);
         expect(signals[0].text).toBe('Loopt achter met de inspanningsverplichting LOB: 1 onderdeel uit een afgelopen periode is niet gehaald (Drie ervaringen, drie competenties).');
         // Fulfilled with a real record from that period: the signal is gone.
-        const e = await sanneInMay.post('/api/v1/portfolio/entries', { kind: 'school', title: 'Netwerkgesprek met mijn tante', occurredOn: '2027-04-20', competencies: ['netwerken'], reflection: { reflectie: 'Ik weet nu wie ik kan vragen.' } });
+        const e = await sanneInMay.post('/api/v1/portfolio/entries', { kind: 'school', title: 'Netwerkgesprek met mijn tante', occurredOn: '2027-04-20', competencies: ['netwerken'], reflection: REFLECTION, sharing: ['mentor'] });
         expect(e.statusCode, e.body).toBe(201);
         expect((await sanneInMay.get(`/api/v1/students/${sanne}/lob-status`)).json().fulfilled).toBe(true);
         expect(await sanneSignals(mentorInMay)).toEqual([]);

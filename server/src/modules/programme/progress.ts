@@ -91,11 +91,12 @@ export async function loadEnrolments(
 export async function loadVersions(db: Kysely<DB>, programmeIds: string[]): Promise<Version[]> {
   if (programmeIds.length === 0) return [];
   const r = await sql<any>`
-    select v.id, v.programme_id, v.version, to_char(v.effective_from, 'YYYY-MM-DD') as effective_from, v.rule, v.rule_min, v.rule_text,
+    select v.id, v.programme_id, v.version, to_char(v.effective_from, 'YYYY-MM-DD') as effective_from, v.rule, v.rule_min, v.rule_text, v.min_aspect_length,
       coalesce((select json_agg(json_build_object(
           'id', c.id, 'position', c.position, 'year', c.year, 'period', c.period, 'kind', c.kind, 'title', c.title,
           'requiredCount', c.required_count, 'activityKinds', c.activity_kinds, 'minCompetencies', c.min_competencies,
-          'levels', c.levels, 'pathways', c.pathways, 'intensity', c.intensity, 'guidance', c.guidance) order by c.position)
+          'levels', c.levels, 'pathways', c.pathways, 'intensity', c.intensity, 'guidance', c.guidance,
+          'attendanceAlone', c.attendance_alone) order by c.position)
         from lob_programme_components c where c.version_id = v.id), '[]'::json) as components
     from lob_programme_versions v
     where v.programme_id = any(${programmeIds}::uuid[])
@@ -108,6 +109,7 @@ export async function loadVersions(db: Kysely<DB>, programmeIds: string[]): Prom
     rule: row.rule,
     ruleMin: row.rule_min === null ? null : Number(row.rule_min),
     ruleText: row.rule_text,
+    minAspectLength: Number(row.min_aspect_length),
     components: (typeof row.components === 'string' ? JSON.parse(row.components) : row.components).map((c: any) => ({
       ...c,
       levels: c.levels.map(Number),
@@ -116,33 +118,50 @@ export async function loadVersions(db: Kysely<DB>, programmeIds: string[]): Prom
 }
 
 /**
- * The records that count, for all given students at once: activities taken part in (attendance
- * decides where it was taken, see attendance.ts), published
- * portfolio entries (read-only: the portfolio module owns them), held conversations (through the
- * guidance adapter) and completed exercises (through the library service). Four queries in
- * parallel, whatever the number of students.
+ * The records the engine judges, for all given students at once: activities taken part in
+ * (attendance decides where it was taken, see attendance.ts), published portfolio entries with
+ * their aspects and whether the mentor may open them (read-only: the portfolio module owns
+ * them; private entries are judged but never shown to staff), held conversations (through the
+ * guidance adapter) and completed exercises with the entry they were completed with (through
+ * the library service). Four queries in parallel, whatever the number of students.
  */
 async function loadFacts(db: Kysely<DB>, studentIds: string[], from: string, to: string): Promise<Map<string, Fact[]>> {
+  const trimmedLength = (column: string) => sql<number>`char_length(regexp_replace(${sql.ref(column)}, '^[[:space:]]+|[[:space:]]+$', '', 'g'))`;
   const [activities, entries, conversations, exercises] = await Promise.all([
     sql<{ student_id: string; id: string; title: string; kind: ActivityKind; date: string; competencies: Competence[] }>`
       select s.student_id, a.id, a.title, a.kind, a.competencies,
         to_char(a.starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as date
       from lob_activity_signups s join lob_activities a on a.id = s.activity_id
       where s.student_id = any(${studentIds}::uuid[]) and ${tookPart} and a.kind <> 'career_conversation'`.execute(db),
-    sql<{ student_id: string; id: string; title: string; date: string; competencies: Competence[] }>`
-      select e.student_id, e.id, e.title, to_char(e.occurred_on, 'YYYY-MM-DD') as date, e.competencies
+    // Owner: portfolio. Reflections on an activity or exercise count whenever they were written.
+    sql<{ student_id: string; id: string; title: string; date: string; competencies: Competence[]; shared: boolean; activity_id: string | null; o: number; m: number; r: number }>`
+      select e.student_id, e.id, e.title, to_char(e.occurred_on, 'YYYY-MM-DD') as date, e.competencies,
+        ('mentor' = any(e.sharing)) as shared, e.activity_id,
+        ${trimmedLength('e.orientatie')} as o, ${trimmedLength('e.mening')} as m, ${trimmedLength('e.reflectie')} as r
       from portfolio_entries e
       where e.student_id = any(${studentIds}::uuid[]) and e.status = 'published'
-        and e.occurred_on between ${from}::date and ${to}::date`.execute(db),
+        and (e.occurred_on between ${from}::date and ${to}::date or e.activity_id is not null
+          or exists (select 1 from library_completions lc where lc.entry_id = e.id))`.execute(db),
     listHeldConversations(db, studentIds, from, to),
     listCompletedExercises(db, studentIds, from, to),
   ]);
   const facts = new Map<string, Fact[]>(studentIds.map((id) => [id, []]));
   const push = (studentId: string, f: Fact) => facts.get(studentId)?.push(f);
   for (const a of activities.rows) push(a.student_id, { type: 'activity', id: a.id, title: a.title, date: a.date, activityKind: a.kind, competencies: a.competencies });
-  for (const e of entries.rows) push(e.student_id, { type: 'entry', id: e.id, title: e.title, date: e.date, competencies: e.competencies });
+  for (const e of entries.rows) {
+    push(e.student_id, {
+      type: 'entry',
+      id: e.id,
+      title: e.title,
+      date: e.date,
+      competencies: e.competencies,
+      sharedWithMentor: e.shared,
+      activityId: e.activity_id,
+      aspectLengths: { orientatie: Number(e.o), mening: Number(e.m), reflectie: Number(e.r) },
+    });
+  }
   for (const c of conversations) push(c.studentId, { type: 'conversation', id: c.conversationId, title: '', date: c.heldOn });
-  for (const x of exercises) push(x.studentId, { type: 'exercise', id: x.assignmentId, title: x.title, date: x.completedOn, competencies: x.competencies });
+  for (const x of exercises) push(x.studentId, { type: 'exercise', id: x.assignmentId, title: x.title, date: x.completedOn, competencies: x.competencies, entryId: x.entryId });
   return facts;
 }
 

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { defineRoute, type RouteContext, type RouteDef } from '../../platform/http.js';
-import { forbidden, registerErrorMessages } from '../../platform/errors.js';
+import { AppError, forbidden, registerErrorMessages } from '../../platform/errors.js';
 import { hasRoleIn, STAFF_ROLES, type Actor } from '../../platform/policy.js';
 import { schoolDate } from '../../platform/clock.js';
 import { loadStudentRelation, type StudentRelation } from '../org/relations.js';
@@ -9,9 +9,12 @@ import { cancelSignup, createActivity, getActivity, institutionsWhere, listActiv
 import { createVersion, getVersion, listProgrammes } from './definitions.js';
 import { addOverride, revokeOverride } from './overrides.js';
 import { studentStatus, type StudentStatus } from './progress.js';
+import { ASPECTS, DEFAULT_MIN_ASPECT_LENGTH, type RecordStatus } from './evaluate.js';
+import { countedEntryIds } from './records.js';
+import { entryForReview } from '../portfolio/service.js';
 import { registerLobSignals } from './signals.js';
 import { recordResultsExport, renderCsv, renderPdf, resultList } from './results.js';
-import { ACTIVITY_ORGANISERS, canManageActivity, PROGRAMME_MANAGERS, type ActivityResource, type GroupResource, type ProgrammeResource } from './policy.js';
+import { ACTIVITY_ORGANISERS, canManageActivity, isExamBoard, PROGRAMME_MANAGERS, type ActivityResource, type GroupResource, type ProgrammeResource } from './policy.js';
 import {
   createActivityBody,
   createVersionBody,
@@ -21,6 +24,8 @@ import {
   overrideBody,
   overrideParams,
   participationBody,
+  recordParams,
+  recordResponse,
   resultsQuery,
   signupBody,
   type ResultsQuery,
@@ -73,23 +78,50 @@ async function versionResource(ctx: RouteContext<{ id: string }, any, any>): Pro
 /** The group or opleiding a result list is asked for, with the reader's relation to it. */
 async function resultsResource(ctx: RouteContext<unknown, ResultsQuery, unknown>): Promise<GroupResource | null> {
   if (ctx.query.groupId) {
-    const r = await sql<{ id: string; institution_id: string; label: string; mentor: boolean }>`
+    const r = await sql<{ id: string; institution_id: string; label: string; mentor: boolean; exam_board: boolean }>`
       select g.id, g.institution_id, g.code || ' — ' || g.name as label,
-        exists (select 1 from group_mentors gm where gm.group_id = g.id and gm.user_id = ${ctx.actor.userId}) as mentor
+        exists (select 1 from group_mentors gm where gm.group_id = g.id and gm.user_id = ${ctx.actor.userId}) as mentor,
+        ${examBoardOf(ctx.actor.userId, sql`g.programme_id`, sql`g.institution_id`)} as exam_board
       from groups g where g.id = ${ctx.query.groupId}`.execute(ctx.deps.db);
     const g = r.rows[0];
-    return g ? { id: g.id, institutionId: g.institution_id, label: g.label, mentor: g.mentor, private: false } : null;
+    return g ? { id: g.id, institutionId: g.institution_id, label: g.label, mentor: g.mentor, examBoard: g.exam_board, private: false } : null;
   }
-  const p = await ctx.deps.db.selectFrom('programmes').select(['id', 'institution_id', 'name', 'crebo']).where('id', '=', ctx.query.programmeId!).executeTakeFirst();
-  return p ? { id: p.id, institutionId: p.institution_id, label: `${p.name} (${p.crebo})`, mentor: false, private: false } : null;
+  const r = await sql<{ id: string; institution_id: string; name: string; crebo: string; exam_board: boolean }>`
+    select p.id, p.institution_id, p.name, p.crebo, ${examBoardOf(ctx.actor.userId, sql`p.id`, sql`p.institution_id`)} as exam_board
+    from programmes p where p.id = ${ctx.query.programmeId!}`.execute(ctx.deps.db);
+  const p = r.rows[0];
+  return p ? { id: p.id, institutionId: p.institution_id, label: `${p.name} (${p.crebo})`, mentor: false, examBoard: p.exam_board, private: false } : null;
+}
+
+/** SQL: the user sits on the exam board of the opleiding (examencommissie role, member of its team). */
+function examBoardOf(userId: string, programmeId: RawBuilder<unknown>, institutionId: RawBuilder<unknown>) {
+  return sql<boolean>`exists (select 1 from programmes ep join team_members tm on tm.team_id = ep.team_id
+    join user_roles ur on ur.user_id = tm.user_id and ur.institution_id = ${institutionId} and ur.role = 'examencommissie'
+    where ep.id = ${programmeId} and tm.user_id = ${userId})`;
 }
 
 const studentRelation = (ctx: RouteContext<{ id: string }, any, any>) => loadStudentRelation(ctx.deps, ctx.actor, ctx.params.id);
 
-/** What a reader sees of a status: the student all, staff no private entry titles, a parent no exception reasons. */
+/**
+ * A record as a reader other than the student sees it. Staff see the entries the student shared
+ * with the mentor (every counted entry is); a private entry, or a private reflection on an
+ * activity, is never revealed: the activity then shows as "no reflection". A parent sees no
+ * entries at all (they were not shared with the parent for this purpose).
+ */
+function recordForReader(r: RecordStatus, rel: StudentRelation, staff: boolean): RecordStatus | null {
+  if (rel.self) return r;
+  const privateReflection = r.type !== 'entry' && r.reasons.includes('not_shared');
+  if (r.type === 'entry' && (!staff || !r.sharedWithMentor)) return null;
+  if (!staff) return { ...r, reflectionEntryId: null };
+  if (privateReflection) return { ...r, reasons: ['no_reflection'], missingAspects: [...ASPECTS], reflectionEntryId: null };
+  return r;
+}
+
+/** What a reader sees of a status: the student all, staff no private entries, a parent no exception reasons. */
 function statusView(status: StudentStatus | null, rel: StudentRelation) {
   if (!status) return { studentId: rel.studentId, required: 0, done: 0, fulfilled: false, reason: 'no_enrolment', programme: null, version: null, components: [] };
-  const staff = rel.mentor || rel.institutionRoles.some((r) => PROGRAMME_MANAGERS.includes(r));
+  const staff = rel.mentor || isExamBoard(rel) || rel.institutionRoles.some((r) => PROGRAMME_MANAGERS.includes(r));
+  const visible = (records: RecordStatus[]) => records.map((r) => recordForReader(r, rel, staff)).filter((r): r is RecordStatus => r !== null);
   return {
     studentId: status.student.studentId,
     required: status.required,
@@ -103,9 +135,13 @@ function statusView(status: StudentStatus | null, rel: StudentRelation) {
     group: status.student.groupCode,
     version: status.version,
     canOverride: rel.mentor,
+    /** the reader may open the entries behind counted records (student, mentor, exam board) */
+    canOpenRecords: rel.self || rel.mentor || isExamBoard(rel),
+    minAspectLength: status.version?.minAspectLength ?? DEFAULT_MIN_ASPECT_LENGTH,
     components: status.components.map((c) => ({
       ...c,
-      records: rel.self ? c.records : c.records.filter((f) => f.type !== 'entry'),
+      records: visible(c.records),
+      notCounted: visible(c.notCounted),
       override: c.override && (rel.self || staff) ? c.override : c.override ? { id: c.override.id, componentId: c.override.componentId } : null,
     })),
   };
@@ -241,6 +277,36 @@ function definitionRoutes(): RouteDef[] {
 
 function statusRoutes(): RouteDef[] {
   return [
+    defineRoute<{ id: string; entryId: string }, unknown, unknown, StudentRelation>({
+      method: 'GET',
+      url: '/api/v1/students/:id/lob-status/records/:entryId',
+      summary: 'Opens an entry that counted for the inspanningsverplichting (itself, or as the reflection on an activity or exercise): the student, the mentor and the exam board; a staff read is audited',
+      tags: TAGS,
+      action: 'programme.record.read',
+      params: recordParams,
+      response: recordResponse,
+      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.params.id),
+      handler: async (ctx, rel) => {
+        const status = await studentStatus(ctx.deps, rel.studentId);
+        // Only what counted can be opened this way: a private entry never counts, so never opens.
+        if (!status || !countedEntryIds(status).has(ctx.params.entryId)) throw new AppError(404, 'not_found');
+        const entry = await entryForReview(ctx.deps, rel.studentId, ctx.params.entryId);
+        if (!entry) throw new AppError(404, 'not_found');
+        if (!rel.self) {
+          ctx.deps.audit.recordRead({
+            action: 'programme.record.read',
+            actorId: ctx.actor.userId,
+            studentId: rel.studentId,
+            institutionId: rel.institutionId,
+            subjectType: 'portfolio_entry',
+            subjectId: entry.id,
+            ip: ctx.req.ip,
+            details: { examBoard: isExamBoard(rel), mentor: rel.mentor },
+          });
+        }
+        return entry;
+      },
+    }),
     defineRoute<{ id: string }, unknown, unknown, StudentRelation>({
       method: 'GET',
       url: '/api/v1/students/:id/lob-status',
@@ -298,14 +364,13 @@ function resultRoutes(): RouteDef[] {
           select g.id, g.code, g.name, g.programme_id from groups g
           where g.institution_id = any(${managed}::uuid[])
              or exists (select 1 from group_mentors gm where gm.group_id = g.id and gm.user_id = ${ctx.actor.userId})
+             or ${examBoardOf(ctx.actor.userId, sql`g.programme_id`, sql`g.institution_id`)}
           order by g.code`.execute(ctx.deps.db);
-        const programmes = await ctx.deps.db
-          .selectFrom('programmes')
-          .select(['id', 'name', 'crebo', 'level'])
-          .where('institution_id', 'in', managed.length ? managed : ['00000000-0000-0000-0000-000000000000'])
-          .orderBy('name')
-          .execute();
-        return { groups: groups.rows.map((g) => ({ id: g.id, code: g.code, name: g.name })), programmes };
+        const programmes = await sql<{ id: string; name: string; crebo: string; level: number }>`
+          select p.id, p.name, p.crebo, p.level from programmes p
+          where p.institution_id = any(${managed}::uuid[]) or ${examBoardOf(ctx.actor.userId, sql`p.id`, sql`p.institution_id`)}
+          order by p.name`.execute(ctx.deps.db);
+        return { groups: groups.rows.map((g) => ({ id: g.id, code: g.code, name: g.name })), programmes: programmes.rows.map((p) => ({ ...p, level: Number(p.level) })) };
       },
     }),
     defineRoute<unknown, ResultsQuery, unknown, GroupResource>({

@@ -79,7 +79,10 @@ const componentBody = z
     pathways: z.array(z.enum(['BOL', 'BBL'])).max(2).refine(unique).default([]),
     intensity: text(500).default(''),
     guidance: text(500).default(''),
+    /** activity: attendance alone counts, without the student's reflection on it */
+    attendanceAlone: z.boolean().default(false),
   })
+  .refine((c) => c.kind === 'activity' || !c.attendanceAlone, { path: ['attendanceAlone'], message: 'Alleen voor activiteiten.' })
   .refine((c) => c.kind === 'entries' || c.minCompetencies === 0, { path: ['minCompetencies'], message: 'Alleen voor ervaringen.' });
 
 export const createVersionBody = z
@@ -88,6 +91,8 @@ export const createVersionBody = z
     rule: z.enum(['all', 'min_components']),
     ruleMin: z.number().int().min(1).max(100).nullable().default(null),
     ruleText: text(2000).default(''),
+    /** how many characters an answer to each of the three aspects needs at least */
+    minAspectLength: z.number().int().min(1).max(2000).default(40),
     components: z.array(componentBody).min(1).max(60),
   })
   .refine((v) => v.rule === 'all' || v.ruleMin !== null, { path: ['ruleMin'], message: 'Geef aan hoeveel onderdelen minimaal nodig zijn.' });
@@ -101,6 +106,21 @@ export const overrideBody = z.object({
   reason: text(2000).min(10, 'Schrijf een reden van minstens 10 tekens.'),
 });
 export const overrideParams = z.object({ id: z.uuid(), overrideId: z.uuid() });
+export const recordParams = z.object({ id: z.uuid(), entryId: z.uuid() });
+
+/** An entry that counted, as the mentor and the exam board open it. */
+export const recordResponse = z.object({
+  id: z.uuid(),
+  studentId: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  occurredOn: z.string(),
+  place: z.string().nullable(),
+  competencies: z.array(z.string()),
+  reflection: z.object({ orientatie: z.string(), mening: z.string(), reflectie: z.string() }),
+  activityId: z.uuid().nullable(),
+  evidence: z.array(z.object({ id: z.uuid(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number() })),
+});
 
 /** The result list is asked for one group or one opleiding. */
 export const resultsQuery = z

@@ -40,6 +40,8 @@ export interface ProgrammeTables {
     rule: 'all' | 'min_components';
     rule_min: number | null;
     rule_text: string;
+    /** 0032: minimal length of a substantive answer to each of the three aspects */
+    min_aspect_length: Generated<number>;
     created_by: string | null;
     created_at: Date;
   };
@@ -58,6 +60,8 @@ export interface ProgrammeTables {
     pathways: ('BOL' | 'BBL')[];
     intensity: string;
     guidance: string;
+    /** 0032: attendance of an activity counts without the student's reflection on it */
+    attendance_alone: Generated<boolean>;
   };
   lob_status_overrides: {
     id: Generated<string>;

@@ -25,6 +25,7 @@ export function EntryCard({ entry, headingLevel = 3 }: { entry: Entry; headingLe
       {entry.sharing && (
         <p>{entry.sharing.length ? t('sharing.sharedWith', { list: entry.sharing.map((s) => t(`sharing.${s}`)).join(', ') }) : t('sharing.private')}</p>
       )}
+      {entry.sharing && entry.status === 'published' && !entry.sharing.includes('mentor') && <p className="muted">{t('lob.shareToCount')}</p>}
       {entry.feedbackCount > 0 && <p className="muted">{t('list.feedbackCount', { count: entry.feedbackCount })}</p>}
     </article>
   );

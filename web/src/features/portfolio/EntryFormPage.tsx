@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../app/api';
 import { Alert } from '../../ui/Alert';
@@ -18,13 +18,18 @@ interface FormState {
   competencies: Competence[];
   reflection: Record<Aspect, string>;
   sharing: SharingTarget[];
+  /** the LOB activity this entry reflects on (from the LOB status page) */
+  activityId: string | null;
 }
+
+/** An aspect counts for the LOB inspanningsverplichting from this many characters (the programme's default). */
+export const MIN_ASPECT_LENGTH = 40;
 
 const STEPS = ['basics', 'competencies', 'orientatie', 'mening', 'reflectie', 'sharing'] as const;
 type SaveState = 'idle' | 'saving' | 'saved' | 'offline';
 
 const today = () => new Date().toLocaleDateString('en-CA');
-const emptyForm = (): FormState => ({ kind: '', title: '', occurredOn: today(), place: '', competencies: [], reflection: { orientatie: '', mening: '', reflectie: '' }, sharing: [] });
+const emptyForm = (): FormState => ({ kind: '', title: '', occurredOn: today(), place: '', competencies: [], reflection: { orientatie: '', mening: '', reflectie: '' }, sharing: [], activityId: null });
 const storageKey = (id: string | undefined) => `koers.portfolio.form.${id ?? 'new'}`;
 
 /** Unsent text survives a dropped connection or a closed tab: it is kept on the device until the server has it. */
@@ -53,6 +58,7 @@ const fromEntry = (e: Entry): FormState => ({
   competencies: e.competencies,
   reflection: { ...e.reflection },
   sharing: e.sharing ?? [],
+  activityId: e.activityId ?? null,
 });
 
 const basicsComplete = (f: FormState) => !!f.kind && f.title.trim().length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(f.occurredOn);
@@ -65,6 +71,7 @@ const draftBody = (f: FormState) => ({
   place: f.place.trim() || null,
   competencies: f.competencies,
   reflection: f.reflection,
+  activityId: f.activityId,
 });
 
 /** New or edit: the guided reflection in short steps, saved automatically as a draft. */
@@ -91,9 +98,15 @@ function EntryForm({ routeId, initial }: { routeId?: string; initial?: Entry }) 
   const navigate = useNavigate();
   const qc = useQueryClient();
   const local = useRef(loadLocal(routeId)).current;
-  const [form, setForm] = useState<FormState>(() => local?.form ?? (initial ? fromEntry(initial) : emptyForm()));
+  const [search] = useSearchParams();
+  // From the LOB status: a reflection on an activity, or straight to the aspect that is missing.
+  const [form, setForm] = useState<FormState>(() => {
+    const base = local?.form ?? (initial ? fromEntry(initial) : emptyForm());
+    const activity = search.get('activiteit');
+    return { ...base, activityId: base.activityId ?? (activity && /^[0-9a-f-]{36}$/i.test(activity) ? activity : null), ...(search.get('titel') && !base.title ? { kind: 'lob_activity' as EntryKind, title: search.get('titel')!.slice(0, 200) } : {}) };
+  });
   const [restored] = useState(!!local);
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(() => Math.max(0, STEPS.indexOf((search.get('stap') ?? 'basics') as (typeof STEPS)[number])));
   const [entryId, setEntryId] = useState<string | undefined>(routeId ?? local?.entryId);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
@@ -340,13 +353,30 @@ function AspectStep({ aspect, form, update, error }: StepProps & { aspect: Aspec
         value={form.reflection[aspect]}
         onChange={(e) => update({ reflection: { ...form.reflection, [aspect]: e.target.value } })}
       />
+      <AspectLength text={form.reflection[aspect]} />
     </div>
+  );
+}
+
+/** How far an answer is from counting for LOB: the exam board needs a real answer to every aspect. */
+function AspectLength({ text }: { text: string }) {
+  const { t } = useTranslation('portfolio');
+  const left = MIN_ASPECT_LENGTH - text.trim().length;
+  return (
+    <p className="field__hint" aria-live="polite">
+      {left > 0 ? t('lob.aspectShort', { count: left }) : t('lob.aspectEnough')}
+    </p>
   );
 }
 
 function SharingStep({ form, update }: StepProps) {
   const { t } = useTranslation('portfolio');
-  return <SharingChoices value={form.sharing} onChange={(sharing) => update({ sharing })} legend={t('form.sharingHint')} />;
+  return (
+    <>
+      <SharingChoices value={form.sharing} onChange={(sharing) => update({ sharing })} legend={t('form.sharingHint')} />
+      {!form.sharing.includes('mentor') && <p className="field__hint">{t('lob.shareToCount')}</p>}
+    </>
+  );
 }
 
 /** The readers a student can choose; nothing chosen means private. */

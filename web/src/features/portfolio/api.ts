@@ -29,6 +29,8 @@ export interface Entry {
   reflection: Record<Aspect, string>;
   sharing?: SharingTarget[];
   status: 'draft' | 'published';
+  /** the LOB activity this entry is the student's reflection on */
+  activityId?: string | null;
   feedbackCount: number;
   unreadFeedback?: number;
   evidence: Evidence[];

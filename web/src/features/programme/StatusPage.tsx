@@ -7,7 +7,7 @@ import { useMe } from '../../app/auth';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { formatDate } from '../../ui/format';
-import { useLobStatus, type ComponentStatus, type LobStatus } from './api';
+import { useLobStatus, type ComponentStatus, type LobRecord, type LobStatus } from './api';
 import './programme.css';
 
 /** The inspanningsverplichting LOB of one student: what is done and what is still open. */
@@ -28,7 +28,7 @@ export default function StatusPage() {
         <ul className="component-list">
           {data.components.map((c) => (
             <li key={c.id}>
-              <ComponentCard component={c} studentId={data.studentId} canOverride={!!data.canOverride} />
+              <ComponentCard component={c} studentId={data.studentId} canOverride={!!data.canOverride} canOpen={!!data.canOpenRecords} own={own} />
             </li>
           ))}
         </ul>
@@ -64,7 +64,7 @@ function StatusSummary({ status, own }: { status: LobStatus; own: boolean }) {
   );
 }
 
-function ComponentCard({ component: c, studentId, canOverride }: { component: ComponentStatus; studentId: string; canOverride: boolean }) {
+function ComponentCard({ component: c, studentId, canOverride, canOpen, own }: { component: ComponentStatus; studentId: string; canOverride: boolean; canOpen: boolean; own: boolean }) {
   const { t, i18n } = useTranslation('programme');
   return (
     <article className="card" aria-labelledby={`comp-${c.id}`}>
@@ -77,14 +77,31 @@ function ComponentCard({ component: c, studentId, canOverride }: { component: Co
       <p className="muted">
         {c.period ? t('status.period', { year: c.year, period: c.period }) : t('status.year', { year: c.year })} ({formatDate(c.from, i18n.language)} – {formatDate(c.to, i18n.language)})
       </p>
+      {c.attendanceAlone && <p className="muted">{t('status.attendanceAlone')}</p>}
       {c.records.length > 0 && (
-        <ul>
-          {c.records.map((r) => (
-            <li key={`${r.type}-${r.id}`}>
-              {r.title || t(`status.recordType.${r.type}`)} ({formatDate(r.date, i18n.language)})
-            </li>
-          ))}
-        </ul>
+        <>
+          <h3 className="record-heading">{t('status.counted')}</h3>
+          <ul className="record-list">
+            {c.records.map((r) => (
+              <li key={`${r.type}-${r.id}`}>
+                <RecordLine record={r} studentId={studentId} canOpen={canOpen} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {(c.notCounted?.length ?? 0) > 0 && (
+        <>
+          <h3 className="record-heading">{t('status.notCounted')}</h3>
+          <ul className="record-list">
+            {c.notCounted!.map((r) => (
+              <li key={`${r.type}-${r.id}`}>
+                <RecordLine record={r} studentId={studentId} canOpen={false} />
+                <NotCountedReasons record={r} own={own} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {c.kind === 'entries' && !c.met && (
         <p>
@@ -100,6 +117,60 @@ function ComponentCard({ component: c, studentId, canOverride }: { component: Co
       )}
       {canOverride && <OverrideControl component={c} studentId={studentId} />}
     </article>
+  );
+}
+
+/** One record: what and when, and for the mentor and the exam board a link to open the entry behind it. */
+function RecordLine({ record: r, studentId, canOpen }: { record: LobRecord; studentId: string; canOpen: boolean }) {
+  const { t, i18n } = useTranslation('programme');
+  const entryId = r.type === 'entry' ? r.id : r.reflectionEntryId;
+  const label = `${r.title || t(`status.recordType.${r.type}`)} (${formatDate(r.date, i18n.language)})`;
+  return (
+    <>
+      {label}
+      {r.attendanceOnly && ` · ${t('status.attendanceOnly')}`}
+      {canOpen && entryId && (
+        <>
+          {' · '}
+          <Link to={`/lob/voortgang/${studentId}/bewijs/${entryId}`} aria-label={t('status.openRecordOf', { title: r.title || t(`status.recordType.${r.type}`) })}>
+            {t('status.openRecord')}
+          </Link>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Why a record does not count yet, in plain words; the student gets the way to fix it. */
+function NotCountedReasons({ record: r, own }: { record: LobRecord; own: boolean }) {
+  const { t } = useTranslation('programme');
+  const entryId = r.type === 'entry' ? r.id : r.reflectionEntryId;
+  const reasons = r.reasons ?? [];
+  const missing = r.missingAspects ?? [];
+  const firstMissing = missing[0];
+  return (
+    <ul className="reason-list">
+      {reasons.includes('no_reflection') && (
+        <li>
+          {t('status.why.no_reflection')}{' '}
+          {own && r.type === 'activity' && (
+            <Link to={`/portfolio/nieuw?activiteit=${r.id}&titel=${encodeURIComponent(r.title)}`}>{t('status.fix.writeReflection')}</Link>
+          )}
+        </li>
+      )}
+      {reasons.includes('aspect_missing') && (
+        <li>
+          {t('status.why.aspect_missing', { aspects: missing.map((a) => t(`status.aspect.${a}`)).join(', ') })}{' '}
+          {own && entryId && firstMissing && <Link to={`/portfolio/ervaring/${entryId}/bewerken?stap=${firstMissing}`}>{t('status.fix.completeAspect')}</Link>}
+        </li>
+      )}
+      {reasons.includes('not_shared') && (
+        <li>
+          {t('status.why.not_shared')}{' '}
+          {own && entryId && <Link to={`/portfolio/ervaring/${entryId}/bewerken?stap=sharing`}>{t('status.fix.share')}</Link>}
+        </li>
+      )}
+    </ul>
   );
 }
 

@@ -50,7 +50,39 @@ export interface ComponentStatus {
   met: boolean;
   status: 'met' | 'open' | 'missed';
   override: { id: string; reason?: string; decidedBy?: string | null; decidedAt?: string } | null;
-  records: { type: string; id: string; title: string; date: string }[];
+  /** the component accepts attendance of an activity without a reflection */
+  attendanceAlone?: boolean;
+  /** the records that counted */
+  records: LobRecord[];
+  /** the records that did not count, each with its reasons */
+  notCounted?: LobRecord[];
+}
+
+export type Aspect = 'orientatie' | 'mening' | 'reflectie';
+export interface LobRecord {
+  type: 'activity' | 'conversation' | 'entry' | 'exercise';
+  id: string;
+  title: string;
+  date: string;
+  counted?: boolean;
+  reasons?: ('not_shared' | 'aspect_missing' | 'no_reflection')[];
+  missingAspects?: Aspect[];
+  reflectionEntryId?: string | null;
+  attendanceOnly?: boolean;
+}
+
+/** An entry that counted, as the mentor and the exam board open it. */
+export interface CountedEntry {
+  id: string;
+  studentId: string;
+  kind: string;
+  title: string;
+  occurredOn: string;
+  place: string | null;
+  competencies: string[];
+  reflection: Record<Aspect, string>;
+  activityId: string | null;
+  evidence: { id: string; filename: string; mediaType: string; sizeBytes: number }[];
 }
 
 export interface LobStatus {
@@ -63,6 +95,8 @@ export interface LobStatus {
   cohort?: string | null;
   version: { version: number; effectiveFrom: string; ruleText: string } | null;
   canOverride?: boolean;
+  canOpenRecords?: boolean;
+  minAspectLength?: number;
   components: ComponentStatus[];
 }
 
@@ -87,6 +121,12 @@ export const useParticipants = (id: string | undefined, enabled: boolean) =>
   useQuery({ queryKey: ['lob', 'participants', id], queryFn: () => api<{ items: Participant[] }>(`/lob/activities/${id}/participants`), enabled: !!id && enabled });
 export const useLobStatus = (studentId: string | undefined) =>
   useQuery({ queryKey: ['lob', 'status', studentId], queryFn: () => api<LobStatus>(`/students/${studentId}/lob-status`), enabled: !!studentId });
+export const useCountedEntry = (studentId: string | undefined, entryId: string | undefined) =>
+  useQuery({
+    queryKey: ['lob', 'record', studentId, entryId],
+    queryFn: () => api<CountedEntry>(`/students/${studentId}/lob-status/records/${entryId}`),
+    enabled: !!studentId && !!entryId,
+  });
 export const useResultGroups = () =>
   useQuery({
     queryKey: ['lob', 'result-groups'],

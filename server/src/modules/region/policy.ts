@@ -1,0 +1,56 @@
+import { allow, defineAction, type Actor } from '../../platform/policy.js';
+import { REGIONAL_ROLES, type Role } from '../org/tables.js';
+import type { LegalBasis } from './tables.js';
+
+/**
+ * Who may do what in the sluitende aanpak. Regional roles belong to a gemeente or RMC
+ * organisation; each reads a young person only on a legal basis recorded per role in
+ * region_legal_bases (leerplicht up to 18, the RMC task 18–23, consent beyond) and only in
+ * its own RMC region. The basis is decided in SQL (access.ts), for lists and single records
+ * alike; the rules here read the facts it returns. School staff hold no regional role and so
+ * never reach the regional overview.
+ */
+export const isRegional = (actor: Actor) => actor.roles.some((r) => (REGIONAL_ROLES as readonly Role[]).includes(r.role));
+export const hasRegionalRole = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r.role));
+
+/** Roles that register young people (imports) and keep the sociale kaart. */
+export const REGISTRARS: readonly Role[] = ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'];
+
+/** A young person of the registry and the reader's access to them. */
+export interface YouthResource {
+  id: string;
+  rmcRegionId: string;
+  /** the young person's own account, for the audit log */
+  studentId?: string;
+  /** the gemeente/RMC organisation whose role grants the access */
+  institutionId?: string;
+  /** the legal basis the reader has for this young person today, or null */
+  legalBasis: LegalBasis | null;
+  /** the reader's regional role that carries the basis */
+  viaRole: Role | null;
+  /** the reader takes part in a meeting that discusses this young person, and it is running now */
+  inMeetingWindow: boolean;
+  private: true;
+}
+
+defineAction('region.youth.list', 'A regional user lists the young people of their region they have a legal basis for');
+allow('region.youth.list', (actor) => isRegional(actor));
+
+defineAction('region.youth.read', 'Read one young person of the registry with their case (legal basis or a running meeting)');
+allow<YouthResource>('region.youth.read', (actor, y) => isRegional(actor) && y.legalBasis !== null);
+allow<YouthResource>('region.youth.read', (_actor, y) => y.inMeetingWindow);
+
+defineAction('region.case.write', 'Assign the case owner, record actions and follow-up dates, close the case with an outcome');
+allow<YouthResource>('region.case.write', (actor, y) => isRegional(actor) && y.legalBasis !== null);
+
+defineAction('region.import', 'Import school leavers or municipal registrations into the registry of the region');
+allow('region.import', (actor) => hasRegionalRole(actor, REGISTRARS));
+
+defineAction('region.legal_bases.read', 'Read the legal basis of each regional role');
+allow('region.legal_bases.read', (actor) => isRegional(actor));
+
+defineAction('region.signals.read', 'The regional coordinator reads the cases that need attention (follow-up date passed without activity, no owner)');
+allow('region.signals.read', (actor) => hasRegionalRole(actor, ['regional_coordinator']));
+
+defineAction('region.own.read', 'A young person reads their own record in the regional registry and who read it');
+allow('region.own.read', () => true);

@@ -1,0 +1,159 @@
+import type { z } from 'zod';
+import { defineRoute, type RouteContext, type RouteDef } from '../../platform/http.js';
+import { badRequest } from '../../platform/errors.js';
+import { loadYouthResource, regionalOrganisations } from './access.js';
+import { addCaseAction, assignCaseOwner, closeCase, listSignals, ownerCandidates } from './cases.js';
+import { importYouth, readImportFile } from './imports.js';
+import { REGISTRARS, type YouthResource } from './policy.js';
+import { getYouth, listYouth, ownRecords } from './registry.js';
+import {
+  actionBody,
+  candidatesResponse,
+  caseOwnerBody,
+  caseOwnerResponse,
+  closeBody,
+  idParams,
+  importQuery,
+  importResponse,
+  legalBasesResponse,
+  ownRecordResponse,
+  signalsResponse,
+  youthDetail,
+  youthListQuery,
+  youthListResponse,
+} from './schema.js';
+import { z as zod } from 'zod';
+
+const TAGS = ['region'];
+
+const youthResource = (ctx: RouteContext<{ id: string }, any, any>) => loadYouthResource(ctx.deps, ctx.actor, ctx.params.id);
+
+export function regionRoutes(): RouteDef[] {
+  return [...registryRoutes(), ...caseRoutes()];
+}
+
+function registryRoutes(): RouteDef[] {
+  return [
+    defineRoute<unknown, z.infer<typeof youthListQuery>, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/youth',
+      summary: 'The regional overview: young people of the reader’s region they have a legal basis for, most urgent first (no case owner, then longest in status); each one shown is audited',
+      tags: TAGS,
+      action: 'region.youth.list',
+      query: youthListQuery,
+      response: youthListResponse,
+      handler: (ctx) => listYouth(ctx.deps, ctx.actor, ctx.query, ctx.req.ip),
+    }),
+    defineRoute<{ id: string }, unknown, unknown, YouthResource>({
+      method: 'GET',
+      url: '/api/v1/region/youth/:id',
+      summary: 'One young person with their places over time and their case (owner history, actions, outcome); audited',
+      tags: TAGS,
+      action: 'region.youth.read',
+      params: idParams,
+      resource: youthResource,
+      response: youthDetail,
+      handler: (ctx, y) => getYouth(ctx.deps, ctx.actor, y.id, y.legalBasis ? 'legal_basis' : 'meeting', ctx.req.ip),
+    }),
+    defineRoute<unknown, z.infer<typeof importQuery>, unknown>({
+      method: 'POST',
+      url: '/api/v1/region/imports',
+      summary: 'Import school leavers or municipal registrations (multipart field "file", CSV as in docs/region-import.md) into the registry of the reader’s region; rejected rows with their reason',
+      tags: TAGS,
+      action: 'region.import',
+      query: importQuery,
+      response: importResponse,
+      handler: async (ctx) => {
+        const [org] = await regionalOrganisations(ctx.deps, ctx.actor, REGISTRARS);
+        if (!org) throw badRequest('region_import_no_region', { institution: 'Geen RMC-regio / no RMC region.' });
+        const content = await readImportFile(ctx.req);
+        return importYouth(ctx.deps, ctx.actor, org, ctx.query.kind, content, ctx.locale, ctx.req.ip);
+      },
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/legal-bases',
+      summary: 'The legal basis each regional role reads young people on (age range, consent, law)',
+      tags: TAGS,
+      action: 'region.legal_bases.read',
+      response: legalBasesResponse,
+      handler: async (ctx) => {
+        const rows = await ctx.deps.db.selectFrom('region_legal_bases').selectAll().orderBy('role').orderBy('min_age').execute();
+        return { items: rows.map((r) => ({ role: r.role, basis: r.basis, minAge: Number(r.min_age), maxAge: Number(r.max_age), requiresConsent: r.requires_consent, law: r.law })), nextCursor: null };
+      },
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/me/region',
+      summary: 'The signed-in young person’s own records in the regional registry, with who read them',
+      tags: TAGS,
+      action: 'region.own.read',
+      response: ownRecordResponse,
+      handler: (ctx) => ownRecords(ctx.deps, ctx.actor.userId),
+    }),
+  ];
+}
+
+function caseRoutes(): RouteDef[] {
+  return [
+    defineRoute<{ id: string }, unknown, unknown, YouthResource>({
+      method: 'GET',
+      url: '/api/v1/region/youth/:id/owner-candidates',
+      summary: 'Who may own this young person’s case: regional workers of the region with a legal basis for them',
+      tags: TAGS,
+      action: 'region.case.write',
+      params: idParams,
+      resource: youthResource,
+      response: candidatesResponse,
+      handler: async (ctx, y) => ({ items: await ownerCandidates(ctx.deps, y.id), nextCursor: null }),
+    }),
+    defineRoute<{ id: string }, unknown, z.infer<typeof caseOwnerBody>, YouthResource>({
+      method: 'PUT',
+      url: '/api/v1/region/youth/:id/case-owner',
+      summary: 'Assign or change the case owner (opens the case when there is none); the owner history is kept',
+      tags: TAGS,
+      action: 'region.case.write',
+      params: idParams,
+      body: caseOwnerBody,
+      resource: youthResource,
+      response: caseOwnerResponse,
+      handler: (ctx, y) => assignCaseOwner(ctx.deps, ctx.actor, y, ctx.body.userId, ctx.req.ip),
+    }),
+    defineRoute<{ id: string }, unknown, z.infer<typeof actionBody>, YouthResource>({
+      method: 'POST',
+      url: '/api/v1/region/youth/:id/case/actions',
+      summary: 'Record an action in the case (nazorg) with the next follow-up date',
+      tags: TAGS,
+      action: 'region.case.write',
+      params: idParams,
+      body: actionBody,
+      resource: youthResource,
+      status: 201,
+      response: zod.object({ id: zod.uuid(), caseId: zod.uuid(), followUpOn: zod.iso.date().nullable() }),
+      handler: (ctx, y) => addCaseAction(ctx.deps, ctx.actor, y, ctx.body, ctx.req.ip),
+    }),
+    defineRoute<{ id: string }, unknown, z.infer<typeof closeBody>, YouthResource>({
+      method: 'POST',
+      url: '/api/v1/region/youth/:id/case/close',
+      summary: 'Close the case with its outcome (back to school, work, care/day activities, moved out, unreachable); the outcome becomes the young person’s place',
+      tags: TAGS,
+      action: 'region.case.write',
+      params: idParams,
+      body: closeBody,
+      resource: youthResource,
+      response: zod.object({ caseId: zod.uuid(), outcome: zod.string(), status: zod.string(), since: zod.iso.date() }),
+      handler: (ctx, y) => closeCase(ctx.deps, ctx.actor, y, ctx.body, ctx.req.ip),
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/signals',
+      summary: 'For the regional coordinator: cases past their follow-up date without activity, and young people without a place and without a case owner for two weeks',
+      tags: TAGS,
+      action: 'region.signals.read',
+      response: signalsResponse,
+      handler: (ctx) => listSignals(ctx.deps, ctx.actor, ctx.req.ip),
+    }),
+  ];
+}
+
+

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { ACTION_KINDS, MEETING_KINDS, OUTCOMES, PLACE_STATUSES, REASONS } from './tables.js';
+
+/** Request and response shapes of the regional (sluitende aanpak) API. */
+const text = (max: number) => z.string().trim().max(max);
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const youthListQuery = z.object({
+  status: z.enum(PLACE_STATUSES).optional(),
+  /** age band, whole years today */
+  ageMin: z.coerce.number().int().min(0).max(30).optional(),
+  ageMax: z.coerce.number().int().min(0).max(30).optional(),
+  gemeente: text(100).min(1).optional(),
+  reason: z.enum(REASONS).optional(),
+  /** at least this many days in the current status */
+  minDays: z.coerce.number().int().min(0).max(10000).optional(),
+  /** 'none': only young people whose case has no owner; 'me': whose case I own */
+  owner: z.enum(['none', 'me']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type YouthListQuery = z.infer<typeof youthListQuery>;
+
+const person = z.object({ id: z.uuid(), displayName: z.string() });
+
+export const youthListItem = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  age: z.number().int(),
+  birthDate: z.iso.date(),
+  gemeente: z.string(),
+  status: z.enum(PLACE_STATUSES),
+  since: z.iso.date(),
+  daysInStatus: z.number().int(),
+  reason: z.enum(REASONS).nullable(),
+  lastSchool: z.string().nullable(),
+  lastProgramme: z.string().nullable(),
+  caseId: z.uuid().nullable(),
+  caseOwner: person.nullable(),
+  followUpOn: z.iso.date().nullable(),
+  /** the follow-up date passed without activity since */
+  overdue: z.boolean(),
+  legalBasis: z.enum(['leerplicht', 'rmc', 'consent']).nullable(),
+});
+export const youthListResponse = z.object({ items: z.array(youthListItem), nextCursor: z.string().nullable() });
+
+export const caseOwnerBody = z.object({ userId: z.uuid() });
+export const caseOwnerResponse = z.object({ youthId: z.uuid(), caseId: z.uuid(), caseOwner: person });
+
+export const actionBody = z.object({
+  kind: z.enum(ACTION_KINDS),
+  body: text(4000).min(1),
+  followUpOn: z.iso.date().nullable().optional(),
+});
+
+export const closeBody = z.object({
+  outcome: z.enum(OUTCOMES),
+  note: text(4000).default(''),
+  /** the date the new place started (default today) */
+  since: z.iso.date().optional(),
+});
+
+const action = z.object({
+  id: z.uuid(),
+  kind: z.enum(ACTION_KINDS),
+  body: z.string(),
+  followUpOn: z.iso.date().nullable(),
+  createdBy: person.nullable(),
+  createdAt: z.string(),
+  meetingId: z.uuid().nullable(),
+});
+
+export const caseView = z.object({
+  id: z.uuid(),
+  openedAt: z.string(),
+  owner: person.nullable(),
+  followUpOn: z.iso.date().nullable(),
+  lastActivityAt: z.string(),
+  closedAt: z.string().nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  outcomeNote: z.string().nullable(),
+  owners: z.array(z.object({ owner: person.nullable(), assignedBy: person.nullable(), assignedAt: z.string(), endedAt: z.string().nullable() })),
+  actions: z.array(action),
+});
+
+export const youthDetail = youthListItem.extend({
+  placements: z.array(
+    z.object({
+      status: z.enum(PLACE_STATUSES),
+      since: z.iso.date(),
+      reason: z.enum(REASONS).nullable(),
+      institutionName: z.string().nullable(),
+      programme: z.string().nullable(),
+      level: z.number().int().nullable(),
+      source: z.string(),
+    }),
+  ),
+  openCase: caseView.nullable(),
+  closedCases: z.array(caseView),
+  /** only during a running meeting, for a participant without a legal basis of their own */
+  access: z.enum(['legal_basis', 'meeting']),
+  hasAccount: z.boolean(),
+  consent: z.boolean(),
+});
+
+export const candidatesResponse = z.object({ items: z.array(person.extend({ role: z.string() })), nextCursor: z.null() });
+
+export const importQuery = z.object({ kind: z.enum(['school_leavers', 'municipal']) });
+export const importResponse = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  rejected: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+});
+
+export const legalBasesResponse = z.object({
+  items: z.array(z.object({ role: z.string(), basis: z.string(), minAge: z.number().int(), maxAge: z.number().int(), requiresConsent: z.boolean(), law: z.string() })),
+  nextCursor: z.null(),
+});
+
+export const signalsResponse = z.object({
+  items: z.array(
+    z.object({
+      kind: z.enum(['follow_up_overdue', 'no_owner']),
+      youthId: z.uuid(),
+      name: z.string(),
+      caseId: z.uuid().nullable(),
+      owner: person.nullable(),
+      followUpOn: z.iso.date().nullable(),
+      since: z.iso.date(),
+      daysOverdue: z.number().int(),
+    }),
+  ),
+  nextCursor: z.null(),
+});
+
+export const ownRecordResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      status: z.enum(PLACE_STATUSES),
+      since: z.iso.date(),
+      gemeente: z.string(),
+      caseOwner: person.nullable(),
+      reads: z.array(z.object({ at: z.string(), actor: person.nullable(), action: z.string() })),
+    }),
+  ),
+  nextCursor: z.null(),
+});
+
+export const meetingKind = z.enum(MEETING_KINDS);
