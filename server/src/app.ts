@@ -17,8 +17,7 @@ import { requestLocale } from './platform/i18n.js';
 import { createMailer } from './platform/mail.js';
 import { openApiDocument } from './platform/openapi.js';
 import { allModules } from './modules/index.js';
-import { SessionStore } from './modules/identity/sessions.js';
-import { sessionToken } from './modules/identity/routes.js';
+import { SessionStore, sessionToken } from './modules/identity/service.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web/dist');
@@ -86,6 +85,9 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
     crossOriginEmbedderPolicy: false,
   });
 
+  // Routes that take CSV (questionnaire responses) read it as text; every other route refuses it.
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];
@@ -104,7 +106,7 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
     },
   };
   for (const module of allModules) {
-    registerRoutes(app, deps, auth, module.routes({ deps, sessions }));
+    registerRoutes(app, deps, auth, module.routes({ deps, sessions, modules: allModules }));
   }
   const openapi = openApiDocument(registeredRoutes(), VERSION);
   app.get('/api/v1/openapi.json', async () => openapi);

@@ -4,7 +4,7 @@ import { openDatabase } from './db/connection.js';
 import { loadDemoSchoolIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo.js';
 import { migrate } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
-import { startReminderScheduler } from './modules/guidance/scheduler.js';
+import { startReminderScheduler } from './modules/guidance/service.js';
 
 function readConfig(): Config {
   try {

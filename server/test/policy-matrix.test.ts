@@ -79,6 +79,12 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/notifications/preferences': EVERYONE,
   'GET /api/v1/calendar/token': EVERYONE,
   'GET /api/v1/appointments/invitees': ['mentor', 'docent', 'coordinator'],
+  // quality (kwaliteit): questionnaires, scans and the Kwaliteitskaart
+  'GET /api/v1/questionnaires': INSTITUTION_READERS,
+  'GET /api/v1/me/questionnaires': EVERYONE,
+  'GET /api/v1/quality/templates': INSTITUTION_READERS,
+  'GET /api/v1/quality/actions': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/quality/timeline': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   // overstap (transition): Daan's unsent form to the ROC; the ROC sees it only once sent
   'GET /api/v1/institutions?q=brug': EVERYONE,
   'GET /api/v1/institutions/:institution/programmes': EVERYONE,
@@ -95,6 +101,9 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/region/legal-bases': ['rmc'],
   'GET /api/v1/region/signals': [],
   'GET /api/v1/me/region': EVERYONE,
+  'GET /api/v1/region/meetings': EVERYONE,
+  'GET /api/v1/region/dropout': ['rmc'],
+  'GET /api/v1/region/dropout.csv': ['rmc'],
 };
 
 /**
@@ -139,6 +148,15 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/calendar/:file': 'server/src/modules/guidance/guidance.test.ts',
   'GET /api/v1/feed/attachments/:id': 'server/src/modules/guidance/guidance.test.ts',
   'POST /api/v1/admin/people/:id/erase': 'server/src/modules/privacy/privacy.test.ts',
+  'GET /api/v1/region/meetings/:id': 'server/src/modules/region/region.test.ts',
+  'GET /api/v1/questionnaires/:id': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/crosstab': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/report': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/compare': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/profile': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/responses.csv': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/codebook.csv': 'server/src/modules/quality/quality.test.ts',
+  'GET /api/v1/questionnaires/:id/form': 'server/src/modules/quality/quality.test.ts',
   'POST /api/v1/transfers': 'server/src/modules/transition/transition.test.ts',
   // Verkennen: public routes answer without a session (explore.test.ts calls them anonymously)
   'GET /api/v1/public/programmes': 'server/src/modules/explore/explore.test.ts',
@@ -163,6 +181,8 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/messages/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/attendance/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
+  { prefix: '/api/v1/questionnaires', file: 'server/src/modules/quality/quality.test.ts' },
+  { prefix: '/api/v1/quality/', file: 'server/src/modules/quality/quality.test.ts' },
   { prefix: '/api/v1/transfers/', file: 'server/src/modules/transition/transition.test.ts' },
   { prefix: '/api/v1/explore/', file: 'server/src/modules/explore/explore.test.ts' },
   { prefix: '/api/v1/public/', file: 'server/src/modules/explore/explore.test.ts' },

@@ -2,9 +2,10 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import type { Clock } from '../platform/clock.js';
 import { schoolDate } from '../platform/clock.js';
-import { hashPassword } from '../modules/identity/passwords.js';
+import { hashPassword } from '../modules/identity/service.js';
 import type { Role } from '../modules/org/tables.js';
 import { allModules } from '../modules/index.js';
+import { seededRandom, type DemoSchool } from './demo-school.js';
 
 /**
  * The demo school: a fictional ROC, generated from a fixed seed so every run yields the same
@@ -32,23 +33,6 @@ export const DEMO_ACCOUNTS = [
   { email: 'intake@demo.koers.nl', description: 'intaker van het ROC' },
 ] as const;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-  };
-}
-export type Random = ReturnType<typeof seededRandom>;
 
 const GIVEN_NAMES = [
   'Daan', 'Emma', 'Mohammed', 'Noah', 'Fatima', 'Lucas', 'Yara', 'Sem', 'Julia', 'Liam', 'Ayoub', 'Zoë',
@@ -62,15 +46,6 @@ const FAMILY_NAMES = [
   'Dekker', 'Brouwer', 'de Graaf', 'Koster', 'Bouzid', 'Nguyen', 'Wijaya', 'Kramer', 'van Leeuwen', 'Postma',
 ];
 
-export interface DemoSchool {
-  institutionId: string;
-  today: string;
-  random: Random;
-  users: Record<string, string>;
-  students: { id: string; groupCode: string; level: number }[];
-  groups: Record<string, string>;
-  programmes: Record<string, string>;
-}
 
 
 const DEMO_LOCK_ID = 4_711_2016;

@@ -59,6 +59,11 @@ export interface RouteDef<P = any, Q = any, B = any, R extends LoadedResource | 
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   response?: z.ZodType<unknown>;
+  /**
+   * A body that is not JSON (e.g. 'text/csv'): the handler reads the text from req.body, and a
+   * request with another content type gets 415.
+   */
+  requestContentType?: 'text/csv';
   /** HTTP status of a successful answer (default 200) */
   status?: number;
   /** loads the resource the action is about; null means it does not exist (404) */
@@ -136,6 +141,9 @@ function routeHandler(def: RouteDef, deps: Deps, auth: AuthHooks) {
       if (def.method !== 'GET' && !def.csrfExempt && req.headers['x-csrf-token'] !== session.csrfToken) {
         throw new AppError(403, 'csrf_invalid');
       }
+    }
+    if (def.requestContentType && !String(req.headers['content-type'] ?? '').toLowerCase().startsWith(def.requestContentType)) {
+      throw new AppError(415, 'unsupported_media_type');
     }
     const ctx: RouteContext<any, any, any> = {
       req,

@@ -75,6 +75,7 @@ export function openApiDocument(routes: readonly RouteDef[], version: string) {
       tags: r.tags,
       'x-koers-action': r.action,
       ...(parameters.length ? { parameters } : {}),
+      ...(r.requestContentType ? { requestBody: { required: true, content: { [r.requestContentType]: { schema: { type: 'string' } } } } } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses: {
         [ok]: r.response

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
 import { schoolDate } from '../../platform/clock.js';
-import { isoDate } from '../org/admin-service.js';
+import { isoDate } from '../org/service.js';
 import type { Role } from '../org/tables.js';
 
 /** Reads of the administration; every query is limited to one institution in SQL. */

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { defineRoute, type RouteContext, type RouteDef } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
-import * as org from '../org/admin-service.js';
-import type { SessionStore } from '../identity/sessions.js';
+import * as org from '../org/service.js';
+import type { SessionStore } from '../identity/service.js';
 import { localiseFields } from './messages.js';
 import type { InstitutionResource } from './policy.js';
 import {

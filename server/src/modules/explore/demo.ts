@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { DemoSchool } from '../../db/demo.js';
+import type { DemoSchool } from '../../db/demo-school.js';
 
 /**
  * Demo content of Verkennen: the demo school's programmes in the national catalogue with a

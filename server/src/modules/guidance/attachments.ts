@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/http.js';
 import { AppError, badRequest, registerErrorMessages } from '../../platform/errors.js';
-import { EVIDENCE_TYPES, sniffType } from '../portfolio/evidence.js';
+import { EVIDENCE_TYPES, sniffType } from '../portfolio/service.js';
 
 /**
  * Attachments (bijlagen) on posts in a group feed: photos and PDF documents only. The bytes

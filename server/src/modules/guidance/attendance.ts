@@ -2,11 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
-import { schoolDate } from '../../platform/clock.js';
+import { schoolDate, toDateString } from '../../platform/clock.js';
 import { badRequest } from '../../platform/errors.js';
 import type { GroupMembership } from './policy.js';
 import type { AttendanceStatus, SessionKind } from './tables.js';
-import { toDateString } from './service.js';
 
 /**
  * Attendance (presentie): sessions of a group — lessons, LOB activities, conversations — and per

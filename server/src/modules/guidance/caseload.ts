@@ -2,8 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../platform/http.js';
 import type { Locale } from '../../platform/i18n.js';
-import { schoolDate } from '../../platform/clock.js';
-import { toDateString } from './service.js';
+import { schoolDate, toDateString } from '../../platform/clock.js';
 
 /**
  * The mentor's caseload: their students on one screen with the signals that need attention,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { DemoSchool } from '../../db/demo.js';
+import type { DemoSchool } from '../../db/demo-school.js';
 import { addPlanActionFromConversation } from '../portfolio/service.js';
 import { periodStart } from './caseload.js';
 import type { AttendanceStatus } from './tables.js';

@@ -7,7 +7,7 @@ import { createSession, getSession, listSessions, sessionGroup, studentAttendanc
 import { filterAndSort, loadCaseload } from './caseload.js';
 import { addAgreement, addNote, getConversation, listConversations, planConversation, prepareConversation, recordConversation } from './conversations.js';
 import { attachmentPost, loadAttachmentFile, readPostUpload } from './attachments.js';
-import { contentDisposition } from '../portfolio/evidence.js';
+import { contentDisposition } from '../portfolio/service.js';
 import { createPost, listMyGroups, postGroup, readFeed, reportPost, setPostHidden, toggleReaction } from './feed.js';
 import { listContacts, listThreads, readThread, sendMessage } from './messages.js';
 import { getMailPreferences, listNotifications, markNotificationsRead, setMailPreferences, unreadCounts } from './notifications.js';

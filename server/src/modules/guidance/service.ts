@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { AttendanceStatus, SessionKind } from './tables.js';
+import { toDateString } from '../../platform/clock.js';
 
 /**
  * What other modules may call. The guidance module is the only writer of its tables.
@@ -56,10 +57,7 @@ export async function listAttendance(db: Kysely<DB>, studentIds: string[], from:
   return rows.map((r) => ({ studentId: r.student_id, sessionId: r.session_id, kind: r.kind, date: toDateString(r.held_on), status: r.status }));
 }
 
-/** Dates come back as strings from both drivers here, but a Date is tolerated. */
-export function toDateString(value: string | Date): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
+export { toDateString };
 
 /** Recording attendance from another module (for example a LOB activity of the programme module). */
 export { createSession, recordAttendance, type AttendanceInput } from './attendance.js';
@@ -67,3 +65,6 @@ export { createSession, recordAttendance, type AttendanceInput } from './attenda
 export { notify, mailNotifications, type NewNotification, type NotificationKind } from './notifications.js';
 /** Extension point for extra caseload signals (the inspanningsverplichting, programme module). */
 export { registerCaseloadSignals, type CaseloadSignalSource, type Signal } from './caseload.js';
+
+/** The reminder scheduler main.ts starts (one per installation, under an advisory lock). */
+export { startReminderScheduler } from './scheduler.js';

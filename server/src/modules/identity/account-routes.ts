@@ -6,7 +6,8 @@ import { changePassword, completePasswordReset, requestPasswordReset } from './a
 import { acceptInvitation, createInvitation, describeInvitation } from './invitations.js';
 import { fieldError } from './messages.js';
 import { confirmEnrolment, disableMfa, mfaStatus, startEnrolment, verifySecondFactor } from './mfa.js';
-import { sessionToken, setSessionCookie } from './routes.js';
+import { setSessionCookie } from './routes.js';
+import { sessionToken } from './sessions.js';
 import {
   invitationAcceptBody,
   invitationBody,

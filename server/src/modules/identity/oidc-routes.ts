@@ -23,7 +23,8 @@ import {
   updateProvider,
 } from './oidc.js';
 import type { OidcProviderResource, UserIdentityResource } from './oidc-policy.js';
-import { sessionToken, setSessionCookie } from './routes.js';
+import { setSessionCookie } from './routes.js';
+import { sessionToken } from './sessions.js';
 import type { SessionStore } from './sessions.js';
 import './oidc-policy.js';
 

@@ -5,7 +5,7 @@ import { PUBLIC, SIGNED_IN } from '../../platform/policy.js';
 import { loadStudentRelation } from '../org/relations.js';
 import { auditQuery, loginBody, loginResponse, meResponse } from './schema.js';
 import { login, loadUserView, type MfaState } from './service.js';
-import { SESSION_COOKIE, type SessionStore } from './sessions.js';
+import { SESSION_COOKIE, sessionToken, type SessionStore } from './sessions.js';
 import type { AuditResource } from './policy.js';
 import './policy.js';
 
@@ -17,10 +17,6 @@ export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string,
     secure: deps.config.publicUrl.startsWith('https://'),
     expires: expiresAt,
   });
-}
-
-export function sessionToken(req: FastifyRequest): string | undefined {
-  return req.cookies[SESSION_COOKIE];
 }
 
 export function identityRoutes(sessions: SessionStore): RouteDef[] {

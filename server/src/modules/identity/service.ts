@@ -116,3 +116,8 @@ function mfaStateAtLogin(deps: Pick<Deps, 'config'>, user: UserView, totpSecret:
   if (totpSecret) return 'verify';
   return mfaRequired(deps, user) ? 'enrol' : 'none';
 }
+
+/** Sessions, for the HTTP layer (app.ts) and the modules that end them (admin, privacy). */
+export { SessionStore, sessionToken } from './sessions.js';
+/** Password hashing, for accounts created outside sign-up (the demo school). */
+export { hashPassword } from './passwords.js';

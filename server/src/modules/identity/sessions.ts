@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Deps } from '../../platform/http.js';
@@ -5,6 +6,11 @@ import type { Actor } from '../../platform/policy.js';
 import type { Role } from '../org/tables.js';
 
 export const SESSION_COOKIE = 'koers_session';
+
+/** The session token a request carries in its cookie. */
+export function sessionToken(req: FastifyRequest): string | undefined {
+  return req.cookies[SESSION_COOKIE];
+}
 
 export interface ResolvedSession {
   actor: Actor;

@@ -60,3 +60,6 @@ export interface IdentityTables {
     details: Generated<unknown>;
   };
 }
+
+/** The OpenID Connect tables (oidc-tables.ts) are identity's too. */
+export type { OidcTables } from './oidc-tables.js';

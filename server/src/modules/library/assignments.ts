@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
 import { badRequest, conflict } from '../../platform/errors.js';
 import { schoolDate } from '../../platform/clock.js';
-import { createEntry, deleteEntry } from '../portfolio/entries.js';
+import { createEntry, deleteEntry } from '../portfolio/service.js';
 import type { CompleteInput } from './schema.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock' | 'audit'>;

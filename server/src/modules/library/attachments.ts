@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
 import { AppError } from '../../platform/errors.js';
 // One content sniffer for all uploads: the portfolio's (magic numbers decide, never the name).
-import { sniffType } from '../portfolio/evidence.js';
+import { sniffType } from '../portfolio/service.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock' | 'audit'>;
 

@@ -7,7 +7,7 @@ import { schoolDate } from '../../platform/clock.js';
 import { completeAssignment, createAssignment, getAssignmentForStudent, getAssignmentForTeacher, listStudentAssignments, listTeacherAssignments, teachesGroup, teachingGroups } from './assignments.js';
 import { createExercise, getExercise, listExercises, updateExercise } from './exercises.js';
 import { attachmentExercise, checkAttachment, listAttachments, loadAttachmentFile, removeAttachment, storeAttachment } from './attachments.js';
-import { contentDisposition, readEvidenceUpload } from '../portfolio/evidence.js';
+import { contentDisposition, readEvidenceUpload } from '../portfolio/service.js';
 import { AUTHORS, type AssignmentResource, type ExerciseResource, type GroupTeachingResource } from './policy.js';
 import { assignBody, completeBody, exerciseBody, idParams, listExercisesQuery, updateExerciseBody } from './schema.js';
 

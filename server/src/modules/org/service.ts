@@ -135,6 +135,8 @@ export async function setParentOptIn(deps: Pick<Deps, 'db' | 'audit'>, studentId
   });
 }
 
+/** The administrator's commands on the institution's structure and people (admin screens, roster). */
+export * from './admin-service.js';
 export interface InstitutionSummary {
   id: string;
   name: string;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { DemoSchool } from '../../db/demo.js';
+import type { DemoSchool } from '../../db/demo-school.js';
 import { CONVERSATION_GOAL_TITLE } from './plan.js';
 import { COMPETENCES, type Competence, type EntryKind, type SharingTarget } from './schema.js';
 

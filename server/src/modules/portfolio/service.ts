@@ -89,6 +89,10 @@ export async function portfolioSummary(deps: Pick<Deps, 'db' | 'clock'>, student
   };
 }
 
+/** Entries written for the student by another module (a completed Loopbaanmagazijn assignment). */
+export { createEntry, deleteEntry } from './entries.js';
+/** Checking uploaded files by their content and serving stored files safely. */
+export { EVIDENCE_TYPES, sniffType, readEvidenceUpload, contentDisposition } from './evidence.js';
 /** An entry as it travels with the student to the next school: the content, never the feedback. */
 export interface CarriedEntry {
   id: string;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRoute, type RouteDef } from '../../platform/http.js';
 import { AppError, registerErrorMessages } from '../../platform/errors.js';
-import type { SessionStore } from '../identity/sessions.js';
-import type { KoersModule } from '../index.js';
+import type { SessionStore } from '../identity/service.js';
+import type { KoersModule } from '../manifest.js';
 import { erasePerson, exportPerson, institutionsOf } from './service.js';
 import type { PersonResource } from './policy.js';
 import './policy.js';
@@ -16,7 +16,7 @@ registerErrorMessages({
   },
 });
 
-export function privacyRoutes(sessions: SessionStore, modules: () => KoersModule[]): RouteDef[] {
+export function privacyRoutes(sessions: SessionStore, modules: () => readonly KoersModule[]): RouteDef[] {
   const loadPerson = async (ctx: { deps: any; params: { id: string } }): Promise<PersonResource | null> => {
     const exists = await ctx.deps.db.selectFrom('users').select('id').where('id', '=', ctx.params.id).executeTakeFirst();
     if (!exists) return null;

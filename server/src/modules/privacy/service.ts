@@ -1,13 +1,13 @@
 import type { Deps } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
-import type { SessionStore } from '../identity/sessions.js';
-import type { KoersModule } from '../index.js';
+import type { SessionStore } from '../identity/service.js';
+import type { KoersModule } from '../manifest.js';
 
 /**
  * The rights of access, portability and erasure (AVG art. 15, 17, 20) for one person, across
  * every module: each module's privacy provider says what it holds and how to remove it.
  */
-export async function exportPerson(deps: Deps, modules: KoersModule[], userId: string) {
+export async function exportPerson(deps: Deps, modules: readonly KoersModule[], userId: string) {
   const data: Record<string, unknown> = {};
   for (const m of modules) if (m.privacy) data[m.name] = await m.privacy.exportFor(deps.db, userId);
   return { exportedAt: deps.clock.now().toISOString(), personId: userId, modules: data };
@@ -16,7 +16,7 @@ export async function exportPerson(deps: Deps, modules: KoersModule[], userId: s
 export async function erasePerson(
   deps: Deps,
   sessions: SessionStore,
-  modules: KoersModule[],
+  modules: readonly KoersModule[],
   input: { userId: string; actorId: string; institutionId: string; ip?: string },
 ) {
   await deps.db.transaction().execute(async (trx) => {

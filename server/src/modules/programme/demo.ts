@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { DemoSchool } from '../../db/demo.js';
+import type { DemoSchool } from '../../db/demo-school.js';
 import { WORKPLACE_KINDS, type ActivityKind } from './schema.js';
 
 /**

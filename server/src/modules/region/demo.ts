@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { DemoSchool } from '../../db/demo.js';
+import type { DemoSchool } from '../../db/demo-school.js';
 import type { Role } from '../org/tables.js';
 import type { PlaceStatus, Reason } from './tables.js';
 
@@ -155,5 +155,68 @@ export async function regionDemo(trx: Transaction<DB>, school: DemoSchool) {
         .execute();
     }
   }
+  await historicalLeavers(trx, school, regionId, roc, rmc);
   await sql`analyze region_youth`.execute(trx);
+}
+
+const GIVEN = ['Sem', 'Julia', 'Luuk', 'Anouk', 'Finn', 'Sara', 'Bram', 'Iris', 'Omar', 'Tess', 'Ilias', 'Maud', 'Stijn', 'Dewi'];
+const FAMILY = ['Hendriks', 'van Dijk', 'Brouwer', 'Peters', 'Smit', 'Meijer', 'Wijaya', 'Bouzid', 'Kramer', 'Postma', 'Koster', 'Dekker'];
+
+/**
+ * A year of early leavers from the ROC, most of them back in school, work or care within
+ * months: enough for the dropout analysis to show groups of 10 or more, and one small group
+ * (Entree) that it hides.
+ */
+async function historicalLeavers(trx: Transaction<DB>, school: DemoSchool, regionId: string, roc: { id: string; name: string }, rmc: string) {
+  const specs = [
+    { ...HELPENDE, count: 14 },
+    { ...VIG, count: 12 },
+    { ...SOFTWARE, count: 10 },
+    { crebo: '25637', name: 'Entree (assistent dienstverlening)', level: 1, count: 4 },
+  ];
+  const r = school.random;
+  let n = 0;
+  for (const spec of specs) {
+    for (let k = 0; k < spec.count; k++, n++) {
+      const leftOn = addDays(school.today, -r.int(100, 360));
+      const started = `${Number(leftOn.slice(0, 4)) - (leftOn.slice(5, 7) >= '09' ? 0 : 1)}-08-28`;
+      const roll = r.next();
+      const outcome: { status: PlaceStatus; after: number } = roll < 0.55 ? { status: 'school', after: r.int(20, 85) } : roll < 0.8 ? { status: 'work', after: r.int(95, 170) } : { status: 'care', after: r.int(40, 200) };
+      const since = addDays(leftOn, outcome.after);
+      const at = (d: string) => new Date(`${d}T09:00:00Z`);
+      const y = await trx
+        .insertInto('region_youth')
+        .values({
+          rmc_region_id: regionId,
+          user_id: null,
+          given_name: r.pick(GIVEN),
+          family_name: `${r.pick(FAMILY)}`,
+          birth_date: bornAt(school.today, r.int(18, 21), r.int(20, 300)),
+          gemeente: r.pick(['Amersfoort', 'Veenendaal', 'Leusden', 'Soest']),
+          status: since <= school.today ? outcome.status : 'without_place',
+          since: since <= school.today ? since : leftOn,
+          reason: since <= school.today ? null : 'dropout',
+          last_school: roc.name,
+          last_institution_id: roc.id,
+          last_programme: spec.name,
+          source: 'school_leavers',
+          source_ref: `demo-history-${n}`,
+          consent_at: null,
+          created_at: at(leftOn),
+          updated_at: at(since <= school.today ? since : leftOn),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('region_placements')
+        .values({ youth_id: y.id, status: 'without_place', since: leftOn, reason: 'dropout', institution_id: roc.id, institution_name: roc.name, programme: spec.name, level: spec.level, programme_started_on: started, source: 'school_leavers', recorded_by: null, recorded_at: at(leftOn) })
+        .execute();
+      if (since <= school.today) {
+        await trx
+          .insertInto('region_placements')
+          .values({ youth_id: y.id, status: outcome.status, since, reason: null, institution_id: null, institution_name: null, programme: null, level: null, programme_started_on: null, source: 'municipal', recorded_by: rmc, recorded_at: at(since) })
+          .execute();
+      }
+    }
+  }
 }

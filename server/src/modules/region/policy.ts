@@ -54,3 +54,38 @@ allow('region.signals.read', (actor) => hasRegionalRole(actor, ['regional_coordi
 
 defineAction('region.own.read', 'A young person reads their own record in the regional registry and who read it');
 allow('region.own.read', () => true);
+
+/** A meeting (overleg) and the reader's relation to it. */
+export interface MeetingResource {
+  id: string;
+  rmcRegionId: string;
+  participant: boolean;
+  /** starts_at ≤ now < ends_at */
+  running: boolean;
+  /** holds a regional role in the meeting's region */
+  regionalStaff: boolean;
+  organiser: boolean;
+  /** hidden (404) from anyone who is not a participant, organiser or regional worker of the region */
+  private: boolean;
+}
+
+/** Roles that organise meetings in their region. */
+export const ORGANISERS: readonly Role[] = ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'];
+
+defineAction('region.meetings.list', 'List the meetings one takes part in or organised');
+allow('region.meetings.list', () => true);
+
+defineAction('region.meeting.create', 'A regional worker plans a meeting with participants and young people on the agenda');
+allow('region.meeting.create', (actor) => hasRegionalRole(actor, ORGANISERS));
+
+defineAction('region.meeting.read', 'Read a meeting: participants and organiser; the agenda only as need-to-know allows');
+allow<MeetingResource>('region.meeting.read', (_actor, m) => m.participant || m.organiser || m.regionalStaff);
+
+defineAction('region.meeting.decide', 'A participant records a decision and follow-up action while the meeting runs');
+allow<MeetingResource>('region.meeting.decide', (_actor, m) => m.participant && m.running);
+
+/** Roles that read the region's dropout analysis (counts only, small groups hidden). */
+export const ANALYSTS: readonly Role[] = ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'];
+
+defineAction('region.dropout.read', 'Read the dropout analysis of one\'s region: counts with groups under 10 hidden, and its CSV export');
+allow('region.dropout.read', (actor) => hasRegionalRole(actor, ANALYSTS));

@@ -257,7 +257,8 @@ describe.each(testEngines())('regional registry and cases on %s', (engine) => {
 
     const municipal = ['ref,given_name,family_name,birth_date,gemeente,status,since,reason', 'G-1,Bo,Jansen,2006-03-04,Amersfoort,work,2026-11-01,'].join('\n');
     const again = await upload(t, rmc, '/api/v1/region/imports?kind=municipal', municipal);
-    expect(again.json()).toMatchObject({ imported: 1, updated: 0, rejected: [] });
+    expect(again.json()).toMatchObject({ imported: 0, updated: 1, rejected: [] }); // the same young person, found by name and birth date
+    expect((await rmc.get('/api/v1/region/youth?status=work')).json().items.map((i: any) => i.name)).toContain('Bo Jansen');
     // the same school-leavers file twice updates instead of duplicating
     const twice = await upload(t, rmc, '/api/v1/region/imports?kind=school_leavers', csv.split('\n').slice(0, 2).join('\n'));
     expect(twice.json()).toMatchObject({ imported: 0, updated: 1 });
@@ -304,5 +305,115 @@ describe.each(testEngines())('regional registry and cases on %s', (engine) => {
     await t.deps.db.transaction().execute((trx) => regionPrivacy.eraseFor(trx, jesse));
     const linked = await sql<{ n: number }>`select count(*)::int as n from region_youth where user_id = ${jesse}`.execute(t.deps.db);
     expect(linked.rows[0].n).toBe(0);
+  });
+
+  it('shows a meeting participant the young people on the agenda only during the meeting window', async () => {
+    const start = t.clock.now();
+    const kevin = await youthId(t, 'Kevin');
+    const mentorId = await userIdByEmail(t, 'mentor@demo.koers.nl');
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000).toISOString();
+    const body = { kind: 'casusoverleg', title: 'Casusoverleg Amersfoort', startsAt: at(10), endsAt: at(40), participantIds: [mentorId] };
+    // need-to-know: the organiser can only put young people on the agenda they have a basis for
+    const noBasis = await rmc.post('/api/v1/region/meetings', { ...body, youthIds: [kevin, await youthId(t, 'Fleur')] });
+    expect(noBasis.statusCode).toBe(400);
+    expect(noBasis.json().error.fields).toHaveProperty('youthIds');
+    expect((await mentor.post('/api/v1/region/meetings', { ...body, youthIds: [] })).statusCode).toBe(403);
+    expect((await rmc.post('/api/v1/region/meetings', { ...body, endsAt: at(5), youthIds: [kevin] })).json().error.fields).toHaveProperty('endsAt');
+    const created = await rmc.post('/api/v1/region/meetings', { ...body, youthIds: [kevin] });
+    expect(created.statusCode).toBe(201);
+    const meeting = `/api/v1/region/meetings/${created.json().id}`;
+    try {
+      // before the meeting: the participant sees that it exists, not who is on the agenda
+      expect((await mentor.get(`/api/v1/region/youth/${kevin}`)).statusCode).toBe(404);
+      expect((await mentor.get(meeting)).json()).toMatchObject({ agenda: [], hiddenItems: 1, running: false });
+      expect((await mentor.get('/api/v1/region/meetings')).json().items.map((m: any) => m.id)).toContain(created.json().id);
+
+      t.clock.set(at(15));
+      const during = await mentor.get(`/api/v1/region/youth/${kevin}`);
+      expect(during.statusCode).toBe(200);
+      expect(during.json()).toMatchObject({ id: kevin, access: 'meeting' });
+      expect((await mentor.get(meeting)).json().agenda).toEqual([expect.objectContaining({ youthId: kevin, name: 'Kevin Pinas' })]);
+      // only the young people on the agenda, and never the overview
+      expect((await mentor.get(`/api/v1/region/youth/${await youthId(t, 'Jesse')}`)).statusCode).toBe(404);
+      expect((await mentor.get('/api/v1/region/youth')).statusCode).toBe(403);
+      const decided = await mentor.put(`${meeting}/agenda/${kevin}/decision`, {
+        decision: 'Aanmelden bij het jongerenloket; school kijkt naar een entree-plek.',
+        action: { kind: 'referral', body: 'Aangemeld bij het jongerenloket.', followUpOn: '2026-12-14' },
+      });
+      expect(decided.statusCode).toBe(200);
+      const kevinCase = (await rmc.get(`/api/v1/region/youth/${kevin}`)).json().openCase;
+      expect(kevinCase.actions[0]).toMatchObject({ kind: 'referral', meetingId: created.json().id, createdBy: { id: mentorId } });
+      expect(kevinCase.followUpOn).toBe('2026-12-14');
+      expect((await mentor.put(`${meeting}/agenda/${await youthId(t, 'Jesse')}/decision`, { decision: 'x' })).statusCode).toBe(400);
+
+      // after the meeting: access ends
+      t.clock.set(at(41));
+      expect((await mentor.get(`/api/v1/region/youth/${kevin}`)).statusCode).toBe(404);
+      expect((await mentor.get(meeting)).json()).toMatchObject({ agenda: [], hiddenItems: 1, running: false });
+      expect((await mentor.put(`${meeting}/agenda/${kevin}/decision`, { decision: 'Nog iets' })).statusCode).toBe(403);
+      // the organiser keeps seeing the young people they have a basis for
+      expect((await rmc.get(meeting)).json().agenda).toHaveLength(1);
+      // someone outside the meeting never sees it
+      expect((await coordinator.get(meeting)).statusCode).toBe(404);
+
+      await t.deps.audit.flush();
+      const reads = await t.deps.db.selectFrom('audit_log').select('action').where('actor_id', '=', mentorId).where('subject_id', '=', kevin).where('outcome', '=', 'ok').execute();
+      expect(reads.map((r) => r.action)).toEqual(expect.arrayContaining(['region.youth.read', 'region.meeting.read', 'region.case.action']));
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('analyses dropout with groups under 10 hidden, and exports it as CSV', async () => {
+    const regionId = (await t.deps.db.selectFrom('regions').select('id').where('code', '=', 'RMC-DEMO').executeTakeFirstOrThrow()).id;
+    const groups = [
+      { programme: 'Kok', level: 2, count: 12 },
+      { programme: 'Bakker', level: 2, count: 3 },
+      { programme: 'Kapper', level: 3, count: 10 },
+    ];
+    await t.deps.db.transaction().execute(async (trx) => {
+      let i = 0;
+      for (const g of groups) {
+        for (let k = 0; k < g.count; k++, i++) {
+          const base = { rmcRegionId: regionId, source: 'school_leavers' as const, sourceRef: `D-${i}`, givenName: 'Test', familyName: `Uitval ${i}`, birthDate: '2005-05-05', gemeente: 'Amersfoort' };
+          await recordPlacementStatus(trx, t.clock, { ...base, status: 'without_place', since: '2024-03-15', reason: 'dropout', institutionName: 'ROC Koersland', programme: g.programme, level: g.level, programmeStartedOn: '2023-08-28' });
+          // of the cooks, 6 are back at school within 3 months and 2 more at work within 6
+          if (g.programme === 'Kok' && k < 6) await recordPlacementStatus(trx, t.clock, { ...base, status: 'school', since: '2024-05-01' });
+          if (g.programme === 'Kok' && (k === 6 || k === 7)) await recordPlacementStatus(trx, t.clock, { ...base, status: 'work', since: '2024-08-01' });
+        }
+      }
+    });
+    const period = 'from=2024-01-01&to=2024-12-31';
+    const res = await regio.get(`/api/v1/region/dropout?by=programme&${period}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const byValue = Object.fromEntries(body.items.map((c: any) => [c.value, c]));
+    expect(byValue['Kok (niveau 2)']).toMatchObject({ n: 12, placed3m: 6, known3m: 12, placed6m: 8, suppressed: false });
+    expect(byValue['Kok (niveau 2)'].pct3m).toBe(50);
+    expect(byValue['Kok (niveau 2)'].pct6m).toBeCloseTo(66.667, 2);
+    // fewer than 10: not shown
+    expect(byValue['Bakker (niveau 2)']).toMatchObject({ n: null, placed3m: null, pct3m: null, pct6m: null, suppressed: true });
+    // the only other hidden group would follow from the total: hidden too
+    expect(byValue['Kapper (niveau 3)']).toMatchObject({ n: null, suppressed: true });
+    expect(body.total).toMatchObject({ n: 25 });
+
+    const levels = (await regio.get(`/api/v1/region/dropout?by=level&${period}`)).json().items;
+    expect(levels.map((c: any) => [c.value, c.n])).toEqual([['2', 15], ['3', 10]]);
+    const months = (await rmc.get(`/api/v1/region/dropout?by=month&${period}`)).json().items;
+    expect(months).toEqual([expect.objectContaining({ value: '7', n: 25 })]);
+
+    const csv = await regio.get(`/api/v1/region/dropout.csv?by=programme&${period}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe('programme,n,placed_3m,known_3m,pct_placed_3m,placed_6m,known_6m,pct_placed_6m,suppressed');
+    expect(lines).toContain('Bakker (niveau 2),,,,,,,,1');
+    expect(lines).toContain('Kok (niveau 2),12,6,12,50,8,12,66.7,0');
+    expect(lines.at(-1)).toMatch(/^total,25,/);
+
+    expect((await mentor.get(`/api/v1/region/dropout?${period}`)).statusCode).toBe(403);
+    expect((await mentor.get(`/api/v1/region/dropout.csv?${period}`)).statusCode).toBe(403);
+    expect((await regio.get('/api/v1/region/dropout?by=gender')).json().error.fields).toHaveProperty('by');
+    expect((await regio.get('/api/v1/region/dropout?from=2024-05-01&to=2024-01-01')).statusCode).toBe(400);
   });
 });

@@ -4,7 +4,9 @@ import { badRequest } from '../../platform/errors.js';
 import { loadYouthResource, regionalOrganisations } from './access.js';
 import { addCaseAction, assignCaseOwner, closeCase, listSignals, ownerCandidates } from './cases.js';
 import { importYouth, readImportFile } from './imports.js';
-import { REGISTRARS, type YouthResource } from './policy.js';
+import { dropoutAnalysis, dropoutCsv } from './dropout.js';
+import { ORGANISERS, REGISTRARS, type MeetingResource, type YouthResource } from './policy.js';
+import { createMeeting, getMeeting, listMeetings, loadMeetingResource, recordDecision } from './meetings.js';
 import { getYouth, listYouth, ownRecords } from './registry.js';
 import {
   actionBody,
@@ -12,6 +14,13 @@ import {
   caseOwnerBody,
   caseOwnerResponse,
   closeBody,
+  decisionBody,
+  dropoutQuery,
+  dropoutResponse,
+  decisionParams,
+  meetingBody,
+  meetingListResponse,
+  meetingView,
   idParams,
   importQuery,
   importResponse,
@@ -29,7 +38,7 @@ const TAGS = ['region'];
 const youthResource = (ctx: RouteContext<{ id: string }, any, any>) => loadYouthResource(ctx.deps, ctx.actor, ctx.params.id);
 
 export function regionRoutes(): RouteDef[] {
-  return [...registryRoutes(), ...caseRoutes()];
+  return [...registryRoutes(), ...caseRoutes(), ...meetingRoutes(), ...analysisRoutes()];
 }
 
 function registryRoutes(): RouteDef[] {
@@ -157,3 +166,89 @@ function caseRoutes(): RouteDef[] {
 }
 
 
+
+function meetingRoutes(): RouteDef[] {
+  const meetingResource = (ctx: RouteContext<{ id: string }, any, any>) => loadMeetingResource(ctx.deps, ctx.actor, ctx.params.id);
+  return [
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/meetings',
+      summary: 'The meetings (overleg) the reader takes part in or organised',
+      tags: TAGS,
+      action: 'region.meetings.list',
+      response: meetingListResponse,
+      handler: (ctx) => listMeetings(ctx.deps, ctx.actor),
+    }),
+    defineRoute<unknown, unknown, z.infer<typeof meetingBody>>({
+      method: 'POST',
+      url: '/api/v1/region/meetings',
+      summary: 'Plan a meeting (commissie doorstroom, casusoverleg, afstemmingsoverleg) with participants and young people on the agenda the organiser has a legal basis for',
+      tags: TAGS,
+      action: 'region.meeting.create',
+      body: meetingBody,
+      status: 201,
+      response: zod.object({ id: zod.uuid() }),
+      handler: async (ctx) => {
+        const [org] = await regionalOrganisations(ctx.deps, ctx.actor, ORGANISERS);
+        if (!org) throw badRequest('region_import_no_region', { institution: 'Geen RMC-regio / no RMC region.' });
+        return createMeeting(ctx.deps, ctx.actor, org, ctx.body, ctx.req.ip);
+      },
+    }),
+    defineRoute<{ id: string }, unknown, unknown, MeetingResource>({
+      method: 'GET',
+      url: '/api/v1/region/meetings/:id',
+      summary: 'One meeting; a participant sees the young people on the agenda only while the meeting runs (audited)',
+      tags: TAGS,
+      action: 'region.meeting.read',
+      params: idParams,
+      resource: meetingResource,
+      response: meetingView,
+      handler: (ctx, m) => getMeeting(ctx.deps, ctx.actor, m, ctx.req.ip),
+    }),
+    defineRoute<{ id: string; youthId: string }, unknown, z.infer<typeof decisionBody>, MeetingResource>({
+      method: 'PUT',
+      url: '/api/v1/region/meetings/:id/agenda/:youthId/decision',
+      summary: 'While the meeting runs, a participant records the decision about a young person on the agenda; a follow-up action lands in their case',
+      tags: TAGS,
+      action: 'region.meeting.decide',
+      params: decisionParams,
+      body: decisionBody,
+      resource: (ctx) => loadMeetingResource(ctx.deps, ctx.actor, ctx.params.id),
+      response: zod.object({ itemId: zod.uuid(), decision: zod.string(), action: zod.object({ id: zod.uuid(), caseId: zod.uuid(), followUpOn: zod.string().nullable() }).nullable() }),
+      handler: (ctx, m) => recordDecision(ctx.deps, ctx.actor, m, ctx.params.youthId, ctx.body, ctx.req.ip),
+    }),
+  ];
+}
+
+function analysisRoutes(): RouteDef[] {
+  return [
+    defineRoute<unknown, z.infer<typeof dropoutQuery>, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/dropout',
+      summary: 'Dropout analysis of the reader’s region by institution, opleiding, level, month after start or reason, with the share re-placed within 3 and 6 months; groups under 10 hidden',
+      tags: TAGS,
+      action: 'region.dropout.read',
+      query: dropoutQuery,
+      response: dropoutResponse,
+      handler: (ctx) => dropoutAnalysis(ctx.deps, ctx.actor, ctx.query),
+    }),
+    defineRoute<unknown, z.infer<typeof dropoutQuery>, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/dropout.csv',
+      summary: 'The dropout analysis as CSV, with the same suppression',
+      tags: TAGS,
+      action: 'region.dropout.read',
+      query: dropoutQuery,
+      raw: true,
+      handler: async (ctx) => {
+        const csv = dropoutCsv(await dropoutAnalysis(ctx.deps, ctx.actor, ctx.query));
+        return ctx.reply
+          .status(200)
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="uitval-${ctx.query.by}.csv"`)
+          .header('cache-control', 'private, no-store')
+          .send(csv);
+      },
+    }),
+  ];
+}

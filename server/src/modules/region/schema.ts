@@ -149,3 +149,60 @@ export const ownRecordResponse = z.object({
 });
 
 export const meetingKind = z.enum(MEETING_KINDS);
+
+export const meetingBody = z.object({
+  kind: meetingKind,
+  title: text(200).min(1),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  participantIds: z.array(z.uuid()).max(50).default([]),
+  youthIds: z.array(z.uuid()).max(100).default([]),
+});
+
+export const meetingListResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), kind: meetingKind, title: z.string(), startsAt: z.string(), endsAt: z.string(), running: z.boolean(), participants: z.number().int(), agendaItems: z.number().int() })),
+  nextCursor: z.null(),
+});
+
+export const meetingView = z.object({
+  id: z.uuid(),
+  kind: meetingKind,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  running: z.boolean(),
+  participants: z.array(person),
+  agenda: z.array(z.object({ itemId: z.uuid(), youthId: z.uuid(), name: z.string(), decision: z.string() })),
+  hiddenItems: z.number().int(),
+});
+
+export const decisionParams = z.object({ id: z.uuid(), youthId: z.uuid() });
+export const decisionBody = z.object({
+  decision: text(4000).min(1),
+  action: z.object({ kind: z.enum(ACTION_KINDS), body: text(4000).min(1), followUpOn: z.iso.date().nullable().optional() }).optional(),
+});
+
+export const dropoutQuery = z.object({
+  by: z.enum(['institution', 'programme', 'level', 'month', 'reason']).default('programme'),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+const dropoutCell = z.object({
+  value: z.string(),
+  n: z.number().int().nullable(),
+  placed3m: z.number().int().nullable(),
+  known3m: z.number().int().nullable(),
+  pct3m: z.number().nullable(),
+  placed6m: z.number().int().nullable(),
+  known6m: z.number().int().nullable(),
+  pct6m: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+export const dropoutResponse = z.object({
+  by: z.string(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  minCell: z.number().int(),
+  total: dropoutCell.nullable(),
+  items: z.array(dropoutCell),
+});

@@ -51,7 +51,8 @@ registerErrorMessages({
 
 /**
  * Records a young person's place (or lack of one) from the given date: creates the young
- * person in the registry when new (found by source key, or by account within the region),
+ * person in the registry when new (found within the region by the source's key, by account,
+ * or by name and birth date — the registry holds no national number to match on),
  * updates their current status when this report is not older than the current one, and
  * always keeps the report in the placement history.
  */
@@ -63,8 +64,9 @@ export async function recordPlacementStatus(trx: Kysely<DB>, clock: Clock, input
     select id, to_char(since, 'YYYY-MM-DD') as since from region_youth
     where rmc_region_id = ${input.rmcRegionId}
       and ((source = ${input.source} and source_ref = ${input.sourceRef})
-        ${input.userId ? sql`or user_id = ${input.userId}` : sql``})
-    order by (source = ${input.source} and source_ref = ${input.sourceRef}) desc
+        ${input.userId ? sql`or user_id = ${input.userId}` : sql``}
+        or (birth_date = ${input.birthDate}::date and lower(given_name) = lower(${input.givenName}) and lower(family_name) = lower(${input.familyName})))
+    order by (source = ${input.source} and source_ref = ${input.sourceRef}) desc, ${input.userId ? sql`(user_id = ${input.userId}) desc,` : sql``} created_at
     limit 1 for update`.execute(trx);
   const current = existing.rows[0];
   const lastSchool = input.institutionName ?? null;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteContext, type RouteDef } from '../../platform/http.js';
 import { badRequest } from '../../platform/errors.js';
-import { contentDisposition } from '../portfolio/evidence.js';
+import { contentDisposition } from '../portfolio/service.js';
 import { listInstitutionProgrammes, searchInstitutions, getInstitution } from '../org/service.js';
 import type { TransferResource } from './policy.js';
 import {
@@ -54,7 +54,7 @@ function decodeNameCursor(cursor: string): { name: string; id: string } {
   } catch {
     // fall through to the 400 below
   }
-  throw badRequest('validation_failed', { cursor: 'Ongeldige cursor. / Invalid cursor.' });
+  throw badRequest('validation_failed', { cursor: 'Deze lijst kan niet verder; begin opnieuw bij het begin. / This list cannot continue; start again from the beginning.' });
 }
 
 export function transitionRoutes(): RouteDef[] {

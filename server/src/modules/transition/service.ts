@@ -567,7 +567,7 @@ function encodeCursor(at: Date | string, id: string) {
 }
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badRequest('validation_failed', { cursor: 'Ongeldige cursor. / Invalid cursor.' });
+  if (!at || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badRequest('validation_failed', { cursor: 'Deze lijst kan niet verder; begin opnieuw bij het begin. / This list cannot continue; start again from the beginning.' });
   return { at, id };
 }
 
