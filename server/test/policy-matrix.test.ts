@@ -79,6 +79,12 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/notifications/preferences': EVERYONE,
   'GET /api/v1/calendar/token': EVERYONE,
   'GET /api/v1/appointments/invitees': ['mentor', 'docent', 'coordinator'],
+  // Verkennen (explore): what a student explored, suggestions, alumni and buddies
+  'GET /api/v1/students/:sanne/exploration': ['student', 'mentor'],
+  'GET /api/v1/me/explore/suggestions': ['student', 'student2'],
+  'GET /api/v1/explore/alumni': ['student', 'student2', 'mentor', 'docent', 'coordinator'],
+  'GET /api/v1/me/alumnus': [],
+  'GET /api/v1/me/buddy': ['student', 'student2'],
   // quality (kwaliteit): questionnaires, scans and the Kwaliteitskaart
   'GET /api/v1/questionnaires': INSTITUTION_READERS,
   'GET /api/v1/me/questionnaires': EVERYONE,
@@ -165,6 +171,11 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/public/occupations/:id': 'server/src/modules/explore/explore.test.ts',
   'GET /api/v1/public/regions': 'server/src/modules/explore/explore.test.ts',
   'GET /api/v1/public/activities': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/explore/entries/:entryId/link': 'server/src/modules/explore/explore.test.ts',
+  'PUT /api/v1/me/alumnus': 'server/src/modules/explore/explore.test.ts',
+  'DELETE /api/v1/me/alumnus': 'server/src/modules/explore/explore.test.ts',
+  'POST /api/v1/me/buddy': 'server/src/modules/explore/explore.test.ts',
+  'DELETE /api/v1/me/buddy': 'server/src/modules/explore/explore.test.ts',
 };
 
 /** Write routes of a module whose test file covers owner-only and refused writes route by route. */

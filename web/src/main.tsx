@@ -7,12 +7,17 @@ import './ui/styles.css';
 import { Shell } from './app/Shell';
 import { Guard } from './app/Guard';
 import { PAGES } from './app/routes';
+import { onSessionEnded } from './app/session';
 import { Loading } from './ui/Loading';
 import NotFoundPage from './features/home/NotFoundPage';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },
 });
+
+// When the session ends mid-work, forget the user: the guard then sends them to the login page
+// with the way back to where they were.
+onSessionEnded(() => queryClient.setQueryData(['me'], null));
 
 const router = createBrowserRouter([
   {

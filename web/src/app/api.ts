@@ -1,3 +1,5 @@
+import { reportSessionEnded } from './session';
+
 /**
  * The one way the web client talks to the API: same origin, session cookie, CSRF token on
  * every write, and the contract's error shape turned into an ApiError.
@@ -33,6 +35,11 @@ export async function api<T = unknown>(path: string, init: { method?: string; bo
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error ?? {};
+    // The session ended while the person worked: the app takes them through the login and back.
+    if (res.status === 401 && e.code === 'unauthenticated' && csrfToken) {
+      csrfToken = null;
+      reportSessionEnded();
+    }
     throw new ApiError(res.status, e.code ?? 'unknown', e.message ?? res.statusText, e.fields ?? {});
   }
   return data as T;

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './api';
+import { clearDrafts } from './session';
 
 export type Role =
   | 'student'
@@ -56,6 +57,7 @@ export function useSignOut() {
   return async () => {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     setCsrfToken(null);
+    clearDrafts();
     qc.clear();
     qc.setQueryData(['me'], null);
   };

@@ -274,3 +274,141 @@ describe.each(testEngines())('Verkennen on %s', (engine) => {
     }
   });
 });
+
+describe.each(testEngines())('Verkennen in the portfolio, alumni and buddies on %s', (engine) => {
+  let t: TestApp;
+  let sanne: Client, student2: Client, mentor: Client, docent: Client, alumnus: Client;
+  let sanneId: string, alumnusId: string;
+  const reflection = { orientatie: 'Ik liep een dag mee in de wijkzorg.', mening: 'Het was druk maar leuk.', reflectie: 'Ik wil dit werk beter leren kennen.' };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    [sanne, student2, mentor, docent, alumnus] = await Promise.all(
+      ['student@demo.koers.nl', 'student2@demo.koers.nl', 'mentor@demo.koers.nl', 'docent@demo.koers.nl', 'alumnus@demo.koers.nl'].map((e) => signIn(t, e)),
+    );
+    sanneId = await userIdByEmail(t, 'student@demo.koers.nl');
+    alumnusId = await userIdByEmail(t, 'alumnus@demo.koers.nl');
+  });
+  afterAll(() => t?.close());
+
+  const occupation = async (q: string) => (await anon(t, `/api/v1/public/occupations?q=${q}`)).json().items[0];
+
+  it('links the occupation a werkexploratie entry explored; the mentor sees it and what Sanne looked at', async () => {
+    const wijk = await occupation('wijkverpleegkundige');
+    const shared = (await sanne.post('/api/v1/portfolio/entries', { kind: 'work', title: 'Meelopen met de wijkverpleging', occurredOn: '2026-11-20', competencies: ['werkexploratie'], reflection, sharing: ['mentor'] })).json().id;
+    const privateEntry = (await sanne.post('/api/v1/portfolio/entries', { kind: 'life', title: 'Privé verkenning', occurredOn: '2026-11-20', competencies: ['werkexploratie'], reflection, sharing: [] })).json().id;
+    const other = (await sanne.post('/api/v1/portfolio/entries', { kind: 'life', title: 'Over mijn kwaliteiten', occurredOn: '2026-11-20', competencies: ['kwaliteiten'], reflection, sharing: [] })).json().id;
+
+    const linked = await sanne.put(`/api/v1/explore/entries/${shared}/link`, { occupationId: wijk.id });
+    expect(linked.statusCode).toBe(200);
+    expect(s.entryLinkSchema.parse(linked.json()).occupation?.slug).toBe('wijkverpleegkundige');
+    expect((await sanne.get(`/api/v1/explore/entries/${shared}/link`)).json().occupation.name).toBe('Wijkverpleegkundige');
+    expect((await sanne.put(`/api/v1/explore/entries/${privateEntry}/link`, { occupationId: wijk.id })).statusCode).toBe(200);
+    // Only a werkexploratie entry links what it explored; one of a programme or an occupation.
+    expect((await sanne.put(`/api/v1/explore/entries/${other}/link`, { occupationId: wijk.id })).statusCode).toBe(422);
+    expect((await sanne.put(`/api/v1/explore/entries/${shared}/link`, {})).json().error.fields.occupationId).toBeTruthy();
+    // Nobody else links or reads the link of Sanne's entry.
+    expect((await mentor.put(`/api/v1/explore/entries/${shared}/link`, { occupationId: wijk.id })).statusCode).toBe(404);
+    expect((await student2.get(`/api/v1/explore/entries/${shared}/link`)).statusCode).toBe(404);
+
+    expect((await sanne.post('/api/v1/explore/views', { kind: 'occupation', id: wijk.id })).statusCode).toBe(204);
+    await sanne.post('/api/v1/explore/views', { kind: 'occupation', id: wijk.id });
+    expect((await sanne.post('/api/v1/explore/views', { kind: 'programme', id: wijk.id })).statusCode).toBe(404);
+    expect((await mentor.post('/api/v1/explore/views', { kind: 'occupation', id: wijk.id })).statusCode).toBe(403);
+
+    const own = s.explorationSchema.parse((await sanne.get(`/api/v1/students/${sanneId}/exploration`)).json());
+    expect(own.links.map((l) => l.entryTitle).sort()).toEqual(['Meelopen met de wijkverpleging', 'Privé verkenning']);
+    const seen = s.explorationSchema.parse((await mentor.get(`/api/v1/students/${sanneId}/exploration`)).json());
+    expect(seen.viewed).toEqual([expect.objectContaining({ kind: 'occupation', name: 'Wijkverpleegkundige', times: 2 })]);
+    // The mentor sees only the links of entries Sanne shared with the mentor.
+    expect(seen.links.map((l) => l.entryTitle)).toEqual(['Meelopen met de wijkverpleging']);
+    expect([403, 404]).toContain((await docent.get(`/api/v1/students/${sanneId}/exploration`)).statusCode);
+    expect([403, 404]).toContain((await student2.get(`/api/v1/students/${sanneId}/exploration`)).statusCode);
+    await t.deps.audit.flush();
+    const mentorId = await userIdByEmail(t, 'mentor@demo.koers.nl');
+    const audit = await t.deps.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'explore.student.read').where('student_id', '=', sanneId).execute();
+    expect(audit.some((a) => a.actor_id === mentorId)).toBe(true);
+
+    expect((await sanne.delete(`/api/v1/explore/entries/${privateEntry}/link`)).statusCode).toBe(204);
+    expect((await sanne.get(`/api/v1/explore/entries/${privateEntry}/link`)).json()).toBeNull();
+  });
+
+  it('suggests what to explore and says why, from the self-assessment, the opleiding and the motives', async () => {
+    await sanne.post('/api/v1/portfolio/self-assessments', { scores: { kwaliteiten: 3, motieven: 4, werkexploratie: 2, loopbaansturing: 2, netwerken: 3 } });
+    const res = s.suggestionSchema.parse((await sanne.get('/api/v1/me/explore/suggestions')).json());
+    expect(res.basis.scores?.werkexploratie).toBe(2);
+    const helpende = res.items.find((i) => i.kind === 'occupation' && i.name === 'Helpende in de zorg');
+    expect(helpende?.because).toMatch(/een 2 voor werkexploratie.*Helpende Zorg en Welzijn/);
+    const next = res.items.filter((i) => i.kind === 'programme');
+    expect(next.length).toBeGreaterThan(0);
+    for (const p of next) expect(p.because).toMatch(/niveau 2.*niveau 3 in zorg en welzijn.*een 2 voor loopbaansturing/);
+    expect(res.items.find((i) => i.kind === 'activity')?.because).toMatch(/meeloopdag/);
+    expect(res.items.every((i) => i.because.length > 20)).toBe(true);
+    expect((await mentor.get('/api/v1/me/explore/suggestions')).statusCode).toBe(403);
+  });
+
+  it('lets students find alumni by programme and ask a question that arrives in the messages', async () => {
+    const programmeId = (await anon(t, '/api/v1/public/programmes?q=25498')).json().items[0].id;
+    const list = s.alumnusListSchema.parse((await sanne.get(`/api/v1/explore/alumni?programmeId=${programmeId}`)).json());
+    expect(list.items.map((a) => a.displayName)).toEqual(['Yasmina El Idrissi']);
+    expect(list.items[0]).toMatchObject({ contactAllowed: true, buddy: true, workNow: expect.stringMatching(/wijkzorg/) });
+    const otherProgramme = (await anon(t, '/api/v1/public/programmes?q=25604')).json().items[0].id;
+    expect((await sanne.get(`/api/v1/explore/alumni?programmeId=${otherProgramme}`)).json().items).toEqual([]);
+
+    const asked = await sanne.post(`/api/v1/explore/alumni/${alumnusId}/questions`, { body: 'Hoe vond jij je eerste stage?' });
+    expect(asked.statusCode).toBe(201);
+    expect(s.questionAnswer.parse(asked.json()).threadUrl).toBe(`/berichten/${alumnusId}`);
+    const inbox = (await alumnus.get('/api/v1/messages')).json().items;
+    expect(inbox[0]).toMatchObject({ otherId: sanneId, lastMessage: 'Hoe vond jij je eerste stage?' });
+    t.clock.advance(60_000);
+    expect((await alumnus.post(`/api/v1/messages/with/${sanneId}`, { body: 'Spannend! Vraag veel, dan leer je het meest.' })).statusCode).toBe(201);
+    const thread = (await sanne.get(`/api/v1/messages/with/${alumnusId}`)).json().items.map((m: any) => m.body);
+    expect(thread).toEqual(['Hoe vond jij je eerste stage?', 'Spannend! Vraag veel, dan leer je het meest.']);
+    expect((await sanne.get('/api/v1/messages/contacts')).json().items.some((c: any) => c.id === alumnusId && c.relation === 'alumnus')).toBe(true);
+
+    expect([403, 404]).toContain((await mentor.post(`/api/v1/explore/alumni/${alumnusId}/questions`, { body: 'Mag ik ook?' })).statusCode);
+    expect((await sanne.post(`/api/v1/explore/alumni/${sanneId}/questions`, { body: 'Hallo' })).statusCode).toBe(404);
+    expect((await sanne.post(`/api/v1/explore/alumni/${alumnusId}/questions`, { body: '' })).json().error.fields.body).toBeTruthy();
+    expect((await alumnus.get('/api/v1/explore/alumni')).json().items).toEqual([]);
+  });
+
+  it('matches a buddy with a reason; the mentor sees that a match exists but never the buddy messages', async () => {
+    const match = s.buddyAnswer.parse((await sanne.post('/api/v1/me/buddy')).json());
+    expect(match.buddy).toMatchObject({ id: alumnusId, displayName: 'Yasmina El Idrissi' });
+    expect(match.buddy!.reason).toMatch(/dezelfde opleiding: Helpende Zorg en Welzijn/);
+    expect((await sanne.get('/api/v1/me/buddy')).json().buddy.id).toBe(alumnusId);
+    expect((await sanne.post(`/api/v1/messages/with/${alumnusId}`, { body: 'Geheim buddybericht over mijn stage' })).statusCode).toBe(201);
+
+    const seen = s.explorationSchema.parse((await mentor.get(`/api/v1/students/${sanneId}/exploration`)).json());
+    expect(seen.buddy.exists).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain('Yasmina');
+    // The mentor cannot open the thread between Sanne and her buddy, nor find it elsewhere.
+    expect([403, 404]).toContain((await mentor.get(`/api/v1/messages/with/${alumnusId}`)).statusCode);
+    const mentorThread = await mentor.get(`/api/v1/messages/with/${sanneId}`);
+    expect(mentorThread.statusCode).toBe(200);
+    expect(mentorThread.body).not.toContain('Geheim buddybericht');
+    expect((await mentor.get('/api/v1/messages')).body).not.toContain('Geheim buddybericht');
+    expect((await mentor.get(`/api/v1/students/${sanneId}/exploration`)).body).not.toContain('Geheim');
+    expect((await student2.get(`/api/v1/messages/with/${alumnusId}`)).statusCode).toBe(404);
+    expect((await mentor.post('/api/v1/me/buddy')).statusCode).toBe(403);
+  });
+
+  it('lets the alumnus keep and withdraw their story and consent; withdrawing ends contact', async () => {
+    const own = s.ownAlumnusSchema.parse((await alumnus.get('/api/v1/me/alumnus')).json());
+    expect(own?.consentText).toMatch(/toestemming/);
+    const saved = await alumnus.put('/api/v1/me/alumnus', { programmeId: own!.programme!.id, occupationId: own!.occupation!.id, route: 'vmbo, mbo 2, mbo 3', workNow: 'Wijkzorg', tips: 'Loop mee!', contactAllowed: true, buddy: true, consent: true });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ route: 'vmbo, mbo 2, mbo 3', buddy: true });
+    expect((await alumnus.put('/api/v1/me/alumnus', { ...(saved.json() as object), programmeId: null, occupationId: null, consent: false })).json().error.fields.consent).toBeTruthy();
+    expect((await sanne.get('/api/v1/me/alumnus')).statusCode).toBe(403);
+
+    expect((await alumnus.delete('/api/v1/me/alumnus')).statusCode).toBe(204);
+    expect((await alumnus.get('/api/v1/me/alumnus')).json()).toBeNull();
+    expect((await sanne.get('/api/v1/explore/alumni')).json().items).toEqual([]);
+    expect((await sanne.get('/api/v1/me/buddy')).json().buddy).toBeNull();
+    expect((await sanne.post(`/api/v1/messages/with/${alumnusId}`, { body: 'Nog een vraag' })).statusCode).toBe(404);
+    expect((await sanne.post(`/api/v1/explore/alumni/${alumnusId}/questions`, { body: 'Hallo?' })).statusCode).toBe(404);
+    expect((await sanne.post('/api/v1/me/buddy')).json().buddy).toBeNull();
+    expect((await sanne.delete('/api/v1/me/buddy')).statusCode).toBe(204);
+  });
+});

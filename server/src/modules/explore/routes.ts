@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { defineRoute, type Deps, type RouteContext, type RouteDef } from '../../platform/http.js';
 import { notFound, registerErrorMessages } from '../../platform/errors.js';
 import { PUBLIC } from '../../platform/policy.js';
@@ -7,6 +7,10 @@ import { importDataset } from './import.js';
 import { AddressBudget } from './ratelimit.js';
 import { confirmSignup, listPublicActivities, requestSignup } from './signups.js';
 import * as s from './schema.js';
+import { loadStudentRelation, type StudentRelation } from '../org/relations.js';
+import { exploration, getEntryLink, linkEntry, loadEntryResource, recordView, suggestions, unlinkEntry } from './personal.js';
+import { askQuestion, currentBuddy, endBuddy, listAlumni, loadAlumnusResource, noProfile, ownProfile, requestBuddy, saveProfile, withdrawProfile } from './alumni.js';
+import type { AlumnusResource, EntryResource } from './policy.js';
 
 registerErrorMessages({
   rate_limited: { nl: 'Te veel verzoeken vanaf dit adres. Wacht een minuut en probeer het opnieuw.', en: 'Too many requests from this address. Wait a minute and try again.' },
@@ -24,7 +28,7 @@ const PUBLIC_PER_MINUTE = 600;
 export function exploreRoutes(deps: Deps): RouteDef[] {
   const budget = new AddressBudget(deps.clock, PUBLIC_PER_MINUTE);
   const limited = (ctx: RouteContext<any, any, any>) => budget.take(ctx.req.ip);
-  return [...publicRoutes(limited), ...importRoutes()];
+  return [...publicRoutes(limited), ...importRoutes(), ...personalRoutes(), ...alumniRoutes()];
 }
 
 function publicRoutes(limited: (ctx: RouteContext<any, any, any>) => void): RouteDef[] {
@@ -154,6 +158,175 @@ function importRoutes(): RouteDef[] {
       body: s.importBody,
       response: s.importResultSchema,
       handler: (ctx) => importDataset(ctx.deps, ctx.actor, ctx.params.dataset, ctx.body, ctx.locale, ctx.req.ip),
+    }),
+  ];
+}
+
+const entryResource = (ctx: RouteContext<{ entryId: string }, any, any>) => loadEntryResource(ctx.deps, ctx.actor, ctx.params.entryId) as Promise<(EntryResource & { competencies: string[] }) | null>;
+
+function personalRoutes(): RouteDef[] {
+  return [
+    defineRoute<unknown, unknown, z.infer<typeof s.viewBody>>({
+      method: 'POST',
+      url: '/api/v1/explore/views',
+      summary: 'The signed-in student looked at a programme or occupation (for their mentor’s preparation and their suggestions)',
+      tags: TAGS,
+      action: 'explore.view.record',
+      body: s.viewBody,
+      status: 204,
+      handler: async (ctx) => {
+        await recordView(ctx.deps, ctx.actor.userId, ctx.body.kind, ctx.body.id);
+        return null;
+      },
+    }),
+    defineRoute<{ entryId: string }, unknown, unknown, EntryResource & { competencies: string[] }>({
+      method: 'GET',
+      url: '/api/v1/explore/entries/:entryId/link',
+      summary: 'The programme or occupation the student’s entry explored (null when none)',
+      tags: TAGS,
+      action: 'explore.entry.link',
+      params: s.entryParams,
+      resource: entryResource,
+      response: s.entryLinkSchema.extend({ entryTitle: z.string() }).nullable(),
+      handler: (ctx, e) => getEntryLink(ctx.deps, e.entryId),
+    }),
+    defineRoute<{ entryId: string }, unknown, z.infer<typeof s.entryLinkBody>, EntryResource & { competencies: string[] }>({
+      method: 'PUT',
+      url: '/api/v1/explore/entries/:entryId/link',
+      summary: 'The student links the programme or occupation a werkexploratie entry explored',
+      tags: TAGS,
+      action: 'explore.entry.link',
+      params: s.entryParams,
+      body: s.entryLinkBody,
+      resource: entryResource,
+      response: s.entryLinkSchema.extend({ entryTitle: z.string() }).nullable(),
+      handler: (ctx, e) => linkEntry(ctx.deps, ctx.actor, e, ctx.body, ctx.req.ip),
+    }),
+    defineRoute<{ entryId: string }, unknown, unknown, EntryResource & { competencies: string[] }>({
+      method: 'DELETE',
+      url: '/api/v1/explore/entries/:entryId/link',
+      summary: 'The student removes the link of an entry',
+      tags: TAGS,
+      action: 'explore.entry.link',
+      params: s.entryParams,
+      resource: entryResource,
+      status: 204,
+      handler: async (ctx, e) => {
+        await unlinkEntry(ctx.deps, e.entryId);
+        return null;
+      },
+    }),
+    defineRoute<{ id: string }, unknown, unknown, StudentRelation>({
+      method: 'GET',
+      url: '/api/v1/students/:id/exploration',
+      summary: 'What a student explored (looked at, linked to entries) and whether a buddy match exists: for the student and their mentor before a conversation',
+      tags: TAGS,
+      action: 'explore.student.read',
+      params: s.studentParams,
+      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.params.id),
+      auditRead: 'explore.student.read',
+      response: s.explorationSchema,
+      handler: (ctx, rel) => exploration(ctx.deps, rel.studentId, rel.self),
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/me/explore/suggestions',
+      summary: 'Explained suggestions to explore, from the student’s own self-assessment, motives and opleiding',
+      tags: TAGS,
+      action: 'explore.suggestions',
+      response: s.suggestionSchema,
+      handler: (ctx) => suggestions(ctx.deps, ctx.actor.userId),
+    }),
+  ];
+}
+
+function alumniRoutes(): RouteDef[] {
+  const alumnusResource = (ctx: RouteContext<{ id: string }, any, any>) => loadAlumnusResource(ctx.deps, ctx.actor, ctx.params.id);
+  return [
+    defineRoute<unknown, z.infer<typeof s.alumniQuery>, unknown>({
+      method: 'GET',
+      url: '/api/v1/explore/alumni',
+      summary: 'Alumni of the reader’s school who consented, by programme or occupation, with their story',
+      tags: TAGS,
+      action: 'explore.alumni.read',
+      query: s.alumniQuery,
+      response: s.alumnusListSchema,
+      handler: (ctx) => listAlumni(ctx.deps, ctx.actor, ctx.query),
+    }),
+    defineRoute<{ id: string }, unknown, z.infer<typeof s.questionBody>, AlumnusResource>({
+      method: 'POST',
+      url: '/api/v1/explore/alumni/:id/questions',
+      summary: 'A student asks an alumnus who allows contact a question; it arrives as a direct message',
+      tags: TAGS,
+      action: 'explore.alumnus.ask',
+      params: s.idParams,
+      body: s.questionBody,
+      resource: alumnusResource,
+      response: s.questionAnswer,
+      status: 201,
+      handler: (ctx, a) => askQuestion(ctx.deps, ctx.actor, a.alumnusId, ctx.body.body),
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/me/alumnus',
+      summary: 'The signed-in alumnus’s own story, choices and recorded consent (null before they gave it)',
+      tags: TAGS,
+      action: 'explore.alumnus.own',
+      response: s.ownAlumnusSchema,
+      handler: (ctx) => ownProfile(ctx.deps, ctx.actor.userId),
+    }),
+    defineRoute<unknown, unknown, z.infer<typeof s.alumnusProfileBody>>({
+      method: 'PUT',
+      url: '/api/v1/me/alumnus',
+      summary: 'The alumnus writes their story and chooses contact and buddy; saving records the consent',
+      tags: TAGS,
+      action: 'explore.alumnus.own',
+      body: s.alumnusProfileBody,
+      response: s.ownAlumnusSchema,
+      handler: (ctx) => saveProfile(ctx.deps, ctx.actor, ctx.body, ctx.req.ip),
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'DELETE',
+      url: '/api/v1/me/alumnus',
+      summary: 'The alumnus withdraws consent: the story disappears and contacts end',
+      tags: TAGS,
+      action: 'explore.alumnus.own',
+      status: 204,
+      handler: async (ctx) => {
+        if (!(await ownProfile(ctx.deps, ctx.actor.userId))) throw noProfile();
+        await withdrawProfile(ctx.deps, ctx.actor, ctx.req.ip);
+        return null;
+      },
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/me/buddy',
+      summary: 'The signed-in student’s buddy, with why they were matched (null when none)',
+      tags: TAGS,
+      action: 'explore.buddy.request',
+      response: s.buddyAnswer,
+      handler: (ctx) => currentBuddy(ctx.deps, ctx.actor.userId),
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'POST',
+      url: '/api/v1/me/buddy',
+      summary: 'The student asks for a buddy, matched on programme and the occupations they explored',
+      tags: TAGS,
+      action: 'explore.buddy.request',
+      response: s.buddyAnswer,
+      handler: (ctx) => requestBuddy(ctx.deps, ctx.actor),
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'DELETE',
+      url: '/api/v1/me/buddy',
+      summary: 'The student ends the buddy match',
+      tags: TAGS,
+      action: 'explore.buddy.request',
+      status: 204,
+      handler: async (ctx) => {
+        await endBuddy(ctx.deps, ctx.actor);
+        return null;
+      },
     }),
   ];
 }

@@ -30,6 +30,11 @@ export async function listContacts(deps: Pick<Deps, 'db' | 'clock'>, userId: str
         and i.praktijkopleider_id is not null and ${today}::date between i.starts_on and i.ends_on
       union select pl.parent_id, 'parent' from parent_links pl join users s on s.id = pl.student_id where pl.student_id = ${userId}
         and (pl.adult_opt_in or (s.birth_date is not null and s.birth_date > (${today}::date - interval '18 years')))
+      -- a student and an alumnus in contact (explore_contacts, module explore: read-only; same rule as loadThreadResource)
+      union select c.alumnus_id, 'alumnus' from explore_contacts c join explore_alumni al on al.user_id = c.alumnus_id
+        where c.student_id = ${userId} and c.ended_at is null and al.withdrawn_at is null and al.contact_allowed
+      union select c.student_id, 'student' from explore_contacts c join explore_alumni al on al.user_id = c.alumnus_id
+        where c.alumnus_id = ${userId} and c.ended_at is null and al.withdrawn_at is null and al.contact_allowed
     )
     select distinct on (u.id) u.id, u.display_name, g.relation from guided g join users u on u.id = g.id
     where u.id <> ${userId} order by u.id, g.relation`.execute(deps.db);

@@ -99,5 +99,22 @@ export async function loadThreadResource(deps: Ctx, actor: Actor, otherId: strin
       return { studentId: actor.userId, otherId, allowed: true, private: true };
     }
   }
+  const alumniContact = await loadAlumnusContact(deps, actor.userId, otherId);
+  if (alumniContact) return { studentId: alumniContact, otherId, allowed: true, private: true };
   return { studentId: otherId, otherId, allowed: false, private: true };
+}
+
+/**
+ * A student and an alumnus write to each other once the student asked a question or they were
+ * matched as buddies (explore_contacts, owned by module explore: a read-only check here), while
+ * the alumnus still consents to contact. Returns the student the thread is about. Only the two
+ * of them read it: a thread is always the reader's own, so the mentor never sees it.
+ */
+async function loadAlumnusContact(deps: Ctx, a: string, b: string): Promise<string | null> {
+  const r = await sql<{ student_id: string }>`
+    select c.student_id from explore_contacts c
+    join explore_alumni al on al.user_id = c.alumnus_id and al.withdrawn_at is null and al.contact_allowed
+    where c.ended_at is null and ((c.student_id = ${a} and c.alumnus_id = ${b}) or (c.student_id = ${b} and c.alumnus_id = ${a}))
+    limit 1`.execute(deps.db);
+  return r.rows[0]?.student_id ?? null;
 }

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { AttendanceStatus, SessionKind } from './tables.js';
+import type { Deps } from '../../platform/http.js';
+import type { Actor } from '../../platform/policy.js';
+import { sendMessage } from './messages.js';
 import { toDateString } from '../../platform/clock.js';
 
 /**
@@ -66,5 +69,13 @@ export { notify, mailNotifications, type NewNotification, type NotificationKind 
 /** Extension point for extra caseload signals (the inspanningsverplichting, programme module). */
 export { registerCaseloadSignals, type CaseloadSignalSource, type Signal } from './caseload.js';
 
+/**
+ * Module explore: a student's question to an alumnus (or a buddy's first message) goes through
+ * the direct messages, so the answer arrives where every other message does. The caller has
+ * decided that the pair may write (explore's policy); the thread rule agrees from then on.
+ */
+export async function sendDirectMessage(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>, actor: Actor, otherId: string, studentId: string, body: string) {
+  return sendMessage(deps, actor, { studentId, otherId, allowed: true, private: true }, body);
+}
 /** The reminder scheduler main.ts starts (one per installation, under an advisory lock). */
 export { startReminderScheduler } from './scheduler.js';

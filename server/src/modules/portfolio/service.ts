@@ -89,6 +89,38 @@ export async function portfolioSummary(deps: Pick<Deps, 'db' | 'clock'>, student
   };
 }
 
+/** An entry's owner, title and competencies, for module explore, which links what a werkexploratie entry explored. */
+export async function entryOwner(deps: Pick<Deps, 'db'>, entryId: string): Promise<{ studentId: string; title: string; competencies: string[] } | null> {
+  const e = await deps.db.selectFrom('portfolio_entries').select(['student_id', 'title', 'competencies']).where('id', '=', entryId).executeTakeFirst();
+  return e ? { studentId: e.student_id, title: e.title, competencies: e.competencies } : null;
+}
+
+export interface OwnReflection {
+  latest: { assessedAt: string; scores: Record<string, number> } | null;
+  /** the student's own words in their entries about motieven, for explained suggestions */
+  motiveTexts: string[];
+}
+
+/** The student's latest self-assessment and what they wrote about their motives: for the student's own suggestions only. */
+export async function ownReflection(deps: Pick<Deps, 'db'>, studentId: string): Promise<OwnReflection> {
+  const [a, entries] = await Promise.all([
+    deps.db.selectFrom('portfolio_self_assessments').selectAll().where('student_id', '=', studentId).orderBy('assessed_at', 'desc').limit(1).executeTakeFirst(),
+    deps.db
+      .selectFrom('portfolio_entries')
+      .select(['title', 'orientatie', 'mening', 'reflectie'])
+      .where('student_id', '=', studentId)
+      .where(sql<boolean>`'motieven' = any(competencies)`)
+      .orderBy('occurred_on', 'desc')
+      .limit(20)
+      .execute(),
+  ]);
+  return {
+    latest: a
+      ? { assessedAt: new Date(a.assessed_at).toISOString(), scores: { kwaliteiten: a.kwaliteiten, motieven: a.motieven, werkexploratie: a.werkexploratie, loopbaansturing: a.loopbaansturing, netwerken: a.netwerken } }
+      : null,
+    motiveTexts: entries.map((e) => [e.title, e.orientatie, e.mening, e.reflectie].join(' ')),
+  };
+}
 /** Entries written for the student by another module (a completed Loopbaanmagazijn assignment). */
 export { createEntry, deleteEntry } from './entries.js';
 /** Checking uploaded files by their content and serving stored files safely. */

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../app/api';
+import { useDraft } from '../../app/drafts';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { useRefresh, useThread } from './api';
@@ -14,12 +16,18 @@ export default function ThreadPage() {
   const { userId } = useParams();
   const { data, error, isLoading } = useThread(userId);
   const refresh = useRefresh();
-  const [body, setBody] = useState('');
-  async function send(e: FormEvent) {
+  // kept as a draft, so a session that ends mid-message loses nothing
+  const [body, setBody, clearBody] = useDraft(`message:${userId}`);
+  const sending = useMutation({
+    mutationFn: () => api(`/messages/with/${userId}`, { body: { body } }),
+    onSuccess: async () => {
+      clearBody();
+      await refresh();
+    },
+  });
+  function send(e: FormEvent) {
     e.preventDefault();
-    await api(`/messages/with/${userId}`, { body: { body } });
-    setBody('');
-    await refresh();
+    sending.mutate();
   }
   if (isLoading) return <Loading />;
   if (error || !data) {
@@ -54,7 +62,9 @@ export default function ThreadPage() {
       )}
       <form onSubmit={send} className="card">
         <TextArea label={t('messages.new')} value={body} required maxLength={4000} onChange={(e) => setBody(e.target.value)} />
-        <button type="submit" className="button">
+        {sending.isError && <Alert>{sending.error instanceof ApiError ? sending.error.message : t('errors.generic')}</Alert>}
+        {sending.isSuccess && !body && <Alert kind="success">{t('messages.sent')}</Alert>}
+        <button type="submit" className="button" disabled={sending.isPending}>
           {t('messages.send')}
         </button>
       </form>

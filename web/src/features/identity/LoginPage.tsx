@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../../app/api';
+import { clearDrafts, takeSessionEndedNotice } from '../../app/session';
 import { Alert } from '../../ui/Alert';
 import { Field } from '../../ui/Field';
 import './identity.css';
@@ -41,6 +42,7 @@ function FederatedLogin() {
 }
 
 interface LoginResponse {
+  user: { id: string };
   csrfToken: string;
   mfa: 'none' | 'verify' | 'enrol';
 }
@@ -55,6 +57,7 @@ export default function LoginPage() {
   const [error, setError] = useState<string | null>(params.get('fout') ? t(`errors.${params.get('fout')}`, t('errors.generic')) : null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [sessionEnded] = useState(takeSessionEndedNotice);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -64,6 +67,8 @@ export default function LoginPage() {
     try {
       const res = await api<LoginResponse>('/auth/login', { body: { email, password } });
       setCsrfToken(res.csrfToken);
+      // unsaved input of another account never shows; this person's comes back
+      clearDrafts(res.user.id);
       await qc.invalidateQueries({ queryKey: ['me'] });
       const back = params.get('terug');
       navigate(res.mfa !== 'none' ? '/inloggen/tweede-stap' : back && back.startsWith('/') && !back.startsWith('//') ? back : '/');
@@ -81,6 +86,9 @@ export default function LoginPage() {
     <section className="page page--narrow">
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
+      {sessionEnded && !error && (
+        <Alert kind="info">{t('login.sessionEnded')}</Alert>
+      )}
       {error && <Alert>{error}</Alert>}
       <FederatedLogin />
       <form onSubmit={submit} noValidate className="form">
