@@ -81,14 +81,16 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/appointments/invitees': ['mentor', 'docent', 'coordinator'],
   // Verkennen (explore): what a student explored, suggestions, alumni and buddies
   'GET /api/v1/students/:sanne/exploration': ['student', 'mentor'],
-  'GET /api/v1/me/explore/suggestions': ['student', 'student2'],
-  'GET /api/v1/explore/alumni': ['student', 'student2', 'mentor', 'docent', 'coordinator'],
+  'GET /api/v1/me/explore/suggestions': ['student', 'student2', 'leerling'],
+  // explore's ALUMNI_READERS: students (Daan too) and the decaan
+  'GET /api/v1/explore/alumni': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'leerling', 'decaan'],
   'GET /api/v1/me/alumnus': [],
-  'GET /api/v1/me/buddy': ['student', 'student2'],
+  'GET /api/v1/me/buddy': ['student', 'student2', 'leerling'],
   // quality (kwaliteit): questionnaires, scans and the Kwaliteitskaart
   'GET /api/v1/questionnaires': INSTITUTION_READERS,
   'GET /api/v1/me/questionnaires': EVERYONE,
   'GET /api/v1/quality/templates': INSTITUTION_READERS,
+  'GET /api/v1/quality/choices': INSTITUTION_READERS,
   'GET /api/v1/quality/actions': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/quality/timeline': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   // overstap (transition): Daan's unsent form to the ROC; the ROC sees it only once sent
