@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/loopbaanmagazijn', label: 'library', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/lob/resultaten', label: 'results', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'] },
   { path: '/lob/programma', label: 'programme', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
+  { path: '/lob/doelgroepen', label: 'targetGroups', roles: ['lob_coordinator', 'manager'] },
   { path: '/vragenlijsten', label: 'questionnaires', roles: ['student', 'mentor', 'docent'] },
   { path: '/kwaliteit', label: 'quality', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/regio', label: 'region', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'] },

@@ -70,6 +70,7 @@ export const PAGES: PageRoute[] = [
   { path: '/lob/voortgang/:id/bewijs/:entryId', load: () => import('../features/programme/RecordPage') },
   { path: '/lob/resultaten', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'], load: () => import('../features/programme/ResultsPage') },
   { path: '/lob/programma', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ProgrammePage') },
+  { path: '/lob/doelgroepen', roles: ['lob_coordinator', 'manager'], load: () => import('../features/programme/TargetGroupsPage') },
   { path: '/lob/programma/:id/nieuwe-versie', roles: ['lob_coordinator', 'manager'], load: () => import('../features/programme/VersionEditorPage') },
   { path: '/loopbaanmagazijn', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/library/LibraryPage') },
   { path: '/loopbaanmagazijn/opdrachten/:id', load: () => import('../features/library/AssignmentPage') },
