@@ -272,3 +272,6 @@ export async function ensureInstitutionByBrin(trx: Kysely<DB>, input: { name: st
   const row = await trx.insertInto('institutions').values({ name: input.name, brin: input.brin, type: input.type, rmc_region_id: null }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Changes from the student administration (OneRoster), applied by org, which owns the tables. */
+export { applyRosterChanges, type RosterChanges } from './roster-changes.js';
