@@ -181,6 +181,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/public/regions': 'server/src/modules/explore/explore.test.ts',
   'GET /api/v1/public/activities': 'server/src/modules/explore/explore.test.ts',
   'GET /api/v1/explore/entries/:entryId/link': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/explore/activities/:id/public-signups': 'server/src/modules/explore/explore.test.ts',
   'PUT /api/v1/me/alumnus': 'server/src/modules/explore/explore.test.ts',
   'DELETE /api/v1/me/alumnus': 'server/src/modules/explore/explore.test.ts',
   'POST /api/v1/me/buddy': 'server/src/modules/explore/explore.test.ts',
