@@ -101,6 +101,10 @@ export const PAGES: PageRoute[] = [
   { path: '/regio/signalen', roles: ['regional_coordinator'], load: () => import('../features/region/SignalsPage') },
   { path: '/regio/uitval', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/DropoutPage') },
   { path: '/regio/import', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/ImportPage') },
+  // overstap (transition): transfer forms, intake and the warm-handover figures
+  { path: '/overstap', load: () => import('../features/transition/TransfersPage') },
+  { path: '/overstap/warme-overdracht', roles: ['decaan', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/transition/HandoverPage') },
+  { path: '/overstap/:id', load: () => import('../features/transition/TransferPage') },
 ];
 
 export type { RouteObject };
