@@ -10,6 +10,8 @@ import { guidanceModule } from './guidance/module.js';
 import { qualityModule } from './quality/module.js';
 import { regionModule } from './region/module.js';
 import { exploreModule } from './explore/module.js';
+import { monitorModule } from './monitor/module.js';
+import { transitionModule } from './transition/module.js';
 import { privacyModule } from './privacy/module.js';
 
 /**
@@ -29,6 +31,8 @@ export const allModules: KoersModule[] = [
   qualityModule,
   regionModule,
   exploreModule,
+  monitorModule,
+  transitionModule,
   privacyModule,
 ];
 

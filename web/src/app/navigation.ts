@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/beheer', label: 'admin', roles: ['institution_admin', 'lob_coordinator', 'manager'] },
   { path: '/lob/voortgang', label: 'lobStatus', roles: ['student'] },
   { path: '/opdrachten', label: 'assignments', roles: ['student'] },
+  { path: '/verkennen', label: 'explore', roles: 'all' },
   { path: '/lob/activiteiten', label: 'activities', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/loopbaanmagazijn', label: 'library', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/lob/resultaten', label: 'results', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'] },
@@ -29,6 +30,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/vragenlijsten', label: 'questionnaires', roles: ['student', 'mentor', 'docent'] },
   { path: '/kwaliteit', label: 'quality', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/regio', label: 'region', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'] },
+  { path: '/overstap', label: 'transition', roles: ['student', 'parent', 'decaan', 'intake', 'lob_coordinator'] },
   { path: '/account', label: 'account', roles: 'all' },
   { path: '/mijn-gegevens', label: 'myData', roles: 'all' },
 ];
