@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../app/api';
+import { useMe } from '../../app/auth';
+import { localDraftKey } from '../../app/session';
 import { Alert } from '../../ui/Alert';
 import { Field } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
@@ -30,25 +32,29 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'offline';
 
 const today = () => new Date().toLocaleDateString('en-CA');
 const emptyForm = (): FormState => ({ kind: '', title: '', occurredOn: today(), place: '', competencies: [], reflection: { orientatie: '', mening: '', reflectie: '' }, sharing: [], activityId: null });
-const storageKey = (id: string | undefined) => `koers.portfolio.form.${id ?? 'new'}`;
+const storageKey = (userId: string, id: string | undefined) => localDraftKey(userId, `portfolio.entry.${id ?? 'new'}`);
 
-/** Unsent text survives a dropped connection or a closed tab: it is kept on the device until the server has it. */
-function loadLocal(id: string | undefined): { entryId?: string; form: FormState } | null {
+/**
+ * Unsent text survives a dropped connection or a closed tab: it is kept on the device until the
+ * server has it, under the signed-in account only (a shared school computer shows the next
+ * student nothing; sign-out removes it, app/session.ts).
+ */
+function loadLocal(userId: string, id: string | undefined): { entryId?: string; form: FormState } | null {
   try {
-    const raw = localStorage.getItem(storageKey(id));
+    const raw = localStorage.getItem(storageKey(userId, id));
     return raw ? JSON.parse(raw) : null;
   } catch {
     return null;
   }
 }
-function saveLocal(id: string | undefined, value: { entryId?: string; form: FormState }) {
+function saveLocal(userId: string, id: string | undefined, value: { entryId?: string; form: FormState }) {
   try {
-    localStorage.setItem(storageKey(id), JSON.stringify(value));
+    localStorage.setItem(storageKey(userId, id), JSON.stringify(value));
   } catch {
     /* storage full or blocked: the server copy still counts */
   }
 }
-const clearLocal = (id: string | undefined) => localStorage.removeItem(storageKey(id));
+const clearLocal = (userId: string, id: string | undefined) => localStorage.removeItem(storageKey(userId, id));
 
 const fromEntry = (e: Entry): FormState => ({
   kind: e.kind,
@@ -97,7 +103,9 @@ function EntryForm({ routeId, initial }: { routeId?: string; initial?: Entry }) 
   const { t } = useTranslation('portfolio');
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const local = useRef(loadLocal(routeId)).current;
+  // The guard only renders this page for a signed-in person.
+  const userId = useMe().data?.id ?? 'anonymous';
+  const local = useRef(loadLocal(userId, routeId)).current;
   const [search] = useSearchParams();
   // From the LOB status: a reflection on an activity, or straight to the aspect that is missing.
   const [form, setForm] = useState<FormState>(() => {
@@ -137,7 +145,7 @@ function EntryForm({ routeId, initial }: { routeId?: string; initial?: Entry }) 
         } else {
           await api(`/portfolio/entries/${idRef.current}`, { method: 'PATCH', body: draftBody(current) });
         }
-        if (!dirty.current) clearLocal(routeId);
+        if (!dirty.current) clearLocal(userId, routeId);
         setSaveState('saved');
         setSavedAt(new Date());
         setFieldErrors({});
@@ -158,7 +166,7 @@ function EntryForm({ routeId, initial }: { routeId?: string; initial?: Entry }) 
     setForm((f) => {
       const next = { ...f, ...patch };
       dirty.current = true;
-      saveLocal(routeId, { entryId: idRef.current, form: next });
+      saveLocal(userId, routeId, { entryId: idRef.current, form: next });
       return next;
     });
     window.clearTimeout(timer.current);
@@ -210,7 +218,7 @@ function EntryForm({ routeId, initial }: { routeId?: string; initial?: Entry }) 
     try {
       const body = publish ? { ...draftBody(form), sharing: form.sharing, status: 'published' } : draftBody(form);
       await api(`/portfolio/entries/${idRef.current}`, { method: 'PATCH', body });
-      clearLocal(routeId);
+      clearLocal(userId, routeId);
       dirty.current = false;
       await qc.invalidateQueries({ queryKey: keys.all });
       navigate(publish ? `/portfolio/ervaring/${idRef.current}` : '/portfolio');
