@@ -97,6 +97,13 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
   // Routes that take CSV (questionnaire responses) read it as text; every other route refuses it.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
+  // Personal data must not linger in a shared computer's or a proxy's cache: every API answer
+  // is no-store unless its route chose otherwise (public catalogue pages, calendar feeds).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];

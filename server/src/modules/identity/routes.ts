@@ -9,12 +9,21 @@ import { SESSION_COOKIE, sessionToken, type SessionStore } from './sessions.js';
 import type { AuditResource } from './policy.js';
 import './policy.js';
 
+/**
+ * The session cookie is Secure whenever the connection is: the public URL is https, or this
+ * request came over https (directly, or through a trusted proxy that says so). Only a plain-http
+ * request to a plain-http Koers (a laptop demo) gets a cookie without it.
+ */
+export function cookieIsSecure(deps: Pick<Deps, 'config'>, req: { protocol?: string }): boolean {
+  return deps.config.publicUrl.startsWith('https://') || req.protocol === 'https';
+}
+
 export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string, expiresAt: Date) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: deps.config.publicUrl.startsWith('https://'),
+    secure: cookieIsSecure(deps, reply.request),
     expires: expiresAt,
   });
 }

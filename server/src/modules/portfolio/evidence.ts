@@ -68,7 +68,8 @@ export function checkEvidence(filename: string, content: Buffer): CheckedFile {
 
 /** The base name only, without path or control characters, for Content-Disposition. */
 function safeFilename(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  // Control characters and bidi overrides ('\u202egpj.exe' shows as 'exe.jpg') go.
+  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069"]/g, '').trim();
   return base.slice(-120) || 'bestand';
 }
 
