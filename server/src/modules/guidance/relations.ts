@@ -4,9 +4,30 @@ import type { Actor } from '../../platform/policy.js';
 import { hasRole } from '../../platform/policy.js';
 import { schoolDate } from '../../platform/clock.js';
 import { loadStudentRelation } from '../org/relations.js';
-import type { AppointmentResource, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
+import type { AppointmentResource, CoachRelation, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock'>;
+
+/**
+ * Whether the user is assigned to hold career conversations with the student. The assignment is
+ * checked when it is made (a teacher of the student's team, or an SLB'er of the institution).
+ */
+export async function isAssignedCoach(deps: Pick<Deps, 'db'>, userId: string, studentId: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('guidance_coach_assignments')
+    .select('coach_id')
+    .where('student_id', '=', studentId)
+    .where('coach_id', '=', userId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The student relation plus whether the reader is the student's assigned coach. */
+export async function loadCoachRelation(deps: Ctx, actor: Actor, studentId: string): Promise<CoachRelation | null> {
+  const rel = await loadStudentRelation(deps, actor, studentId);
+  if (!rel) return null;
+  return { ...rel, coach: await isAssignedCoach(deps, actor.userId, studentId) };
+}
 
 /** A conversation with the reader's relation to its student; null when it does not exist. */
 export async function loadConversationResource(deps: Ctx, actor: Actor, conversationId: string): Promise<ConversationResource | null> {
@@ -22,6 +43,7 @@ export async function loadConversationResource(deps: Ctx, actor: Actor, conversa
     studentId: c.student_id,
     institutionId: rel.institutionId,
     rel,
+    coach: await isAssignedCoach(deps, actor.userId, c.student_id),
     conversation: { id: c.id, status: c.status, mentorId: c.mentor_id },
     private: true,
   };
