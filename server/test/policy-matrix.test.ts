@@ -25,6 +25,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/lob/activities': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/programmes': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/result-groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  'GET /api/v1/lob/target-groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/results?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/results.csv?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/results.pdf?groupId=:group': ['mentor', 'coordinator', 'manager', 'admin'],
@@ -87,6 +88,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/questionnaires': INSTITUTION_READERS,
   'GET /api/v1/me/questionnaires': EVERYONE,
   'GET /api/v1/quality/templates': INSTITUTION_READERS,
+  'GET /api/v1/quality/choices': INSTITUTION_READERS,
   'GET /api/v1/quality/actions': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/quality/timeline': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   // region (sluitende aanpak): regional roles only, on their legal basis; the young person their own record
@@ -113,6 +115,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'POST /api/v1/students/:id/lob-status/overrides': 'server/src/modules/programme/programme.test.ts',
   'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/students/:id/lob-status/records/:entryId': 'server/src/modules/programme/programme.test.ts',
+  'GET /api/v1/lob/target-groups/:id/members': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/attachments/:id': 'server/src/modules/library/library.test.ts',

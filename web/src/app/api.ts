@@ -20,12 +20,16 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-export async function api<T = unknown>(path: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
-  const method = init.method ?? (init.body !== undefined || init.form ? 'POST' : 'GET');
+export async function api<T = unknown>(path: string, init: { method?: string; body?: unknown; form?: FormData; csv?: string } = {}): Promise<T> {
+  const method = init.method ?? (init.body !== undefined || init.form || init.csv !== undefined ? 'POST' : 'GET');
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'nl' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
+  else if (init.csv !== undefined) {
+    headers['content-type'] = 'text/csv; charset=utf-8';
+    body = init.csv;
+  }
   else if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);

@@ -70,11 +70,18 @@ export const PAGES: PageRoute[] = [
   { path: '/lob/voortgang/:id/bewijs/:entryId', load: () => import('../features/programme/RecordPage') },
   { path: '/lob/resultaten', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'], load: () => import('../features/programme/ResultsPage') },
   { path: '/lob/programma', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/programme/ProgrammePage') },
+  { path: '/lob/doelgroepen', roles: ['lob_coordinator', 'manager'], load: () => import('../features/programme/TargetGroupsPage') },
   { path: '/lob/programma/:id/nieuwe-versie', roles: ['lob_coordinator', 'manager'], load: () => import('../features/programme/VersionEditorPage') },
   { path: '/loopbaanmagazijn', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/library/LibraryPage') },
   { path: '/loopbaanmagazijn/opdrachten/:id', load: () => import('../features/library/AssignmentPage') },
   { path: '/loopbaanmagazijn/:id', load: () => import('../features/library/ExercisePage') },
   { path: '/opdrachten', roles: ['student'], load: () => import('../features/library/MyAssignmentsPage') },
+  // quality (kwaliteit): questionnaires and scans, the Kwaliteitskaart; answering for every invitee
+  { path: '/kwaliteit', roles: ['lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/quality/QualityPage') },
+  { path: '/kwaliteit/vragenlijsten/:id', roles: ['lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/quality/QuestionnairePage') },
+  { path: '/kwaliteit/kaart', roles: ['lob_coordinator', 'manager', 'institution_admin', 'mentor', 'docent'], load: () => import('../features/quality/KaartPage') },
+  { path: '/vragenlijsten', load: () => import('../features/quality/MyQuestionnairesPage') },
+  { path: '/vragenlijsten/:id', load: () => import('../features/quality/RespondPage') },
   // region (sluitende aanpak): the regional overview, a young person's case, signals, dropout analysis, import
   { path: '/regio', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'], load: () => import('../features/region/YouthListPage') },
   { path: '/regio/jongeren/:id', load: () => import('../features/region/YouthPage') },

@@ -8,6 +8,7 @@ import {
   codebookCsv,
   compareReport,
   createAction,
+  kaartChoices,
   createFromTemplate,
   createNextWave,
   createQuestionnaire,
@@ -33,6 +34,7 @@ import {
 } from './service.js';
 import {
   actionBody,
+  choicesResponse,
   actionSchema,
   actionsQuery,
   actionsResponse,
@@ -374,6 +376,15 @@ function kaartRoutes(): RouteDef[] {
       resource: loadAction,
       response: actionSchema,
       handler: (ctx) => updateAction(ctx.deps, ctx.actor, ctx.params.id, ctx.body, ctx.req.ip),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/quality/choices',
+      summary: 'The teams and the staff who can own an action, for the forms of the quality pages',
+      tags: TAGS,
+      action: 'quality.actions.create',
+      response: choicesResponse,
+      handler: (ctx) => kaartChoices(ctx.deps, ctx.actor),
     }),
     defineRoute<unknown, z.infer<typeof actionsQuery>, unknown>({
       method: 'GET',

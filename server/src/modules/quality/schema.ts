@@ -282,3 +282,9 @@ export const timelineResponse = z.object({
     }),
   ),
 });
+
+export const choicesResponse = z.object({
+  institutionId: z.uuid(),
+  owners: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});

@@ -725,6 +725,25 @@ function actionOut(r: any, today: string) {
   };
 }
 
+/** Staff of the reader's institution who can own an action, and its teams: for the Kwaliteitskaart form. */
+export async function kaartChoices(deps: Deps, actor: Actor) {
+  const institutionId = quality(actor);
+  const [people, teams] = await Promise.all([
+    deps.db
+      .selectFrom('users as u')
+      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+      .select(['u.id', 'u.display_name'])
+      .where('r.institution_id', '=', institutionId)
+      .where('r.role', 'in', ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'])
+      .where('u.status', '=', 'active')
+      .distinct()
+      .orderBy('u.display_name')
+      .execute(),
+    deps.db.selectFrom('teams').select(['id', 'name']).where('institution_id', '=', institutionId).orderBy('name').execute(),
+  ]);
+  return { institutionId, owners: people.map((p) => ({ id: p.id, name: p.display_name })), teams };
+}
+
 export async function createAction(deps: Deps, actor: Actor, input: ActionInput, ip?: string) {
   const institutionId = quality(actor, input.institutionId);
   await checkTeam(deps.db, institutionId, input.teamId);
