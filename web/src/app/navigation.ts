@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/beheer', label: 'admin', roles: ['institution_admin', 'lob_coordinator', 'manager'] },
   { path: '/lob/voortgang', label: 'lobStatus', roles: ['student'] },
   { path: '/opdrachten', label: 'assignments', roles: ['student'] },
+  { path: '/verkennen', label: 'explore', roles: 'all' },
   { path: '/lob/activiteiten', label: 'activities', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/loopbaanmagazijn', label: 'library', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/lob/resultaten', label: 'results', roles: ['mentor', 'lob_coordinator', 'manager', 'institution_admin', 'examencommissie'] },

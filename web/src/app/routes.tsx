@@ -76,6 +76,17 @@ export const PAGES: PageRoute[] = [
   { path: '/loopbaanmagazijn/opdrachten/:id', load: () => import('../features/library/AssignmentPage') },
   { path: '/loopbaanmagazijn/:id', load: () => import('../features/library/ExercisePage') },
   { path: '/opdrachten', roles: ['student'], load: () => import('../features/library/MyAssignmentsPage') },
+  // Verkennen (explore): programmes, figures, occupations and open activities for everyone; the student's own exploration, alumni and buddies
+  { path: '/verkennen', public: true, load: () => import('../features/explore/ExplorePage') },
+  { path: '/verkennen/opleidingen/:id', public: true, load: () => import('../features/explore/ProgrammePage') },
+  { path: '/verkennen/beroepen', public: true, load: () => import('../features/explore/OccupationsPage') },
+  { path: '/verkennen/beroepen/:id', public: true, load: () => import('../features/explore/OccupationPage') },
+  { path: '/verkennen/vergelijken', public: true, load: () => import('../features/explore/ComparePage') },
+  { path: '/verkennen/activiteiten', public: true, load: () => import('../features/explore/ActivitiesPage') },
+  { path: '/verkennen/aanmelden/bevestigen', public: true, load: () => import('../features/explore/ConfirmPage') },
+  { path: '/verkennen/mijn', roles: ['student'], load: () => import('../features/explore/MyExplorationPage') },
+  { path: '/verkennen/oud-studenten', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'decaan', 'alumnus'], load: () => import('../features/explore/AlumniPage') },
+  { path: '/verkennen/mijn-verhaal', roles: ['alumnus'], load: () => import('../features/explore/StoryPage') },
   // quality (kwaliteit): questionnaires and scans, the Kwaliteitskaart; answering for every invitee
   { path: '/kwaliteit', roles: ['lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/quality/QualityPage') },
   { path: '/kwaliteit/vragenlijsten/:id', roles: ['lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/quality/QuestionnairePage') },
