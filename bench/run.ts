@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { Secret, TOTP } from 'otpauth';
 import { createScratchDatabase } from '../server/test/helpers.js';
 import { NATIONAL_TOTP_SECRET } from './national/generate.js';
@@ -37,7 +38,7 @@ interface Ports {
   engine: string;
 }
 
-export function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; stop: () => Promise<void> }> {
+export function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; pid: number; stop: () => Promise<void> }> {
   const child = fork(path.join(ROOT, 'bench/server.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
@@ -47,6 +48,7 @@ export function startBenchServer(env: Record<string, string>): Promise<{ ports: 
     child.once('message', (ports) =>
       resolve({
         ports: ports as Ports,
+        pid: child.pid!,
         stop: () =>
           new Promise((r) => {
             child.once('exit', () => r());
@@ -93,7 +95,8 @@ export async function measure(
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+// No ratio when either side completed nothing within the measurement (all answers slower than it).
+const ratio = (a: number, b: number) => (a > 0 && b > 0 ? Math.round((a / b) * 100) / 100 : Number.NaN);
 
 async function login(base: string, email: string) {
   const res = await fetch(`${base}/api/v1/auth/login`, {
@@ -218,6 +221,15 @@ async function nationalProfile(url: string) {
       { name: 'student: group feed', paths: [`/api/v1/groups/${groupId}/feed`], cookie: student.cookie, as: student.id },
       { name: 'student: message thread with the mentor', paths: [`/api/v1/messages/with/${mentorId}`], cookie: student.cookie, as: student.id },
     ];
+    const coordinator = await login(koers, `coordinator@${domain}`);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const region = await admin.query(`select i.rmc_region_id as id from institutions i join user_roles r on r.institution_id = i.id join users u on u.id = r.user_id where u.email = $1 limit 1`, [`coordinator@${domain}`]);
+    await admin.end();
+    cases.push(
+      { name: 'coordinator: monitor of the region', paths: [`/api/v1/monitor/indicators?level=region&id=${region.rows[0].id}`], cookie: coordinator.cookie, as: coordinator.id },
+      { name: 'coordinator: monitor of the nation', paths: ['/api/v1/monitor/indicators?level=nation'], cookie: coordinator.cookie, as: coordinator.id },
+    );
     const counts = await (await fetch(`${bare}/healthz`)).json();
     const results = [];
     for (const connections of NATIONAL_CONNECTIONS) {
@@ -244,10 +256,12 @@ function firstLoadSize(): string[] {
   return [line];
 }
 
+const show = (n: number) => (Number.isFinite(n) ? String(n) : 'n/a');
+
 function tableLines(run: { profile: string; engine: string; results: CaseResult[] }): string[] {
   return run.results.map(
     (r) =>
-      `| ${run.profile} | ${run.engine} | ${r.endpoint} | ${r.connections} | ${Math.round(r.koers.requestsPerSecond)} | ${r.koers.p50} / ${r.koers.p95} / ${r.koers.p99} | ${Math.round(r.sameSql.requestsPerSecond)} | ${r.ratioSameSql} | ${r.indexed ? Math.round(r.indexed.requestsPerSecond) : '–'} | ${r.ratioIndexed ?? '–'} |`,
+      `| ${run.profile} | ${run.engine} | ${r.endpoint} | ${r.connections} | ${Math.round(r.koers.requestsPerSecond)} | ${r.koers.requestsPerSecond > 0 ? `${r.koers.p50} / ${r.koers.p95} / ${r.koers.p99}` : 'none finished'} | ${Math.round(r.sameSql.requestsPerSecond)} | ${show(r.ratioSameSql)} | ${r.indexed ? Math.round(r.indexed.requestsPerSecond) : '–'} | ${r.ratioIndexed === undefined ? '–' : show(r.ratioIndexed)} |`,
   );
 }
 
