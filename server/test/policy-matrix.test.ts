@@ -66,6 +66,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   // guidance (begeleiding): caseload, conversations, agenda, attendance, feed, messages, notifications
   'GET /api/v1/mentor/caseload': ['mentor'],
   'GET /api/v1/students/:sanne/conversations': ['student', 'mentor', 'ouder'],
+  'GET /api/v1/students/:sanne/coaches': ['student', 'mentor', 'coordinator', 'manager', 'ouder'],
   'GET /api/v1/students/:sanne/agenda': ['student', 'mentor', 'ouder'],
   'GET /api/v1/students/:sanne/attendance': ['student', 'mentor', 'ouder'],
   'GET /api/v1/groups/:group/feed': ['student', 'mentor', 'docent'],
@@ -132,6 +133,8 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/students/:id/lob-status/records/:entryId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/lob/target-groups/:id/members': 'server/src/modules/programme/programme.test.ts',
+  'PUT /api/v1/students/:id/coaches/:userId': 'server/src/modules/guidance/coaches.test.ts',
+  'DELETE /api/v1/students/:id/coaches/:userId': 'server/src/modules/guidance/coaches.test.ts',
   'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/attachments/:id': 'server/src/modules/library/library.test.ts',

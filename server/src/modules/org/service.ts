@@ -78,8 +78,14 @@ export async function listRelatedStudents(deps: Pick<Deps, 'db' | 'clock'>, user
   const today = schoolDate(deps.clock.now());
   const r = await sql<{ id: string; display_name: string; group_code: string | null; programme: string | null; relation: RelatedStudent['relation'] }>`
     with current_enrolment as (
+      -- Only the enrolments of students this person may relate to: without this the DISTINCT ON
+      -- ran over every enrolment of the installation (bench/README.md, national data set).
       select distinct on (e.student_id) e.student_id, e.group_id, e.programme_id from enrolments e
-      where e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date)
+      where e.student_id in (
+          select e2.student_id from enrolments e2 join group_mentors gm on gm.group_id = e2.group_id where gm.user_id = ${userId}
+          union select pl.student_id from parent_links pl where pl.parent_id = ${userId}
+          union select i.student_id from internships i where i.praktijkopleider_id = ${userId})
+        and e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date)
       order by e.student_id, e.starts_on desc
     ), related as (
       select ce.student_id, 'mentor' as relation from current_enrolment ce
