@@ -114,6 +114,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/region/meetings': EVERYONE,
   'GET /api/v1/region/dropout': ['rmc'],
   'GET /api/v1/region/dropout.csv': ['rmc'],
+  'GET /api/v1/region/services': EVERYONE,
   // monitor: LOB indicators for the people who steer; the national feed for coordinator and admin
   'GET /api/v1/monitor/indicators?level=nation': ['coordinator', 'manager', 'admin'],
   'GET /api/v1/monitor/indicators?level=institution': ['coordinator', 'manager', 'admin'],
@@ -167,6 +168,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/feed/attachments/:id': 'server/src/modules/guidance/guidance.test.ts',
   'POST /api/v1/admin/people/:id/erase': 'server/src/modules/privacy/privacy.test.ts',
   'GET /api/v1/region/meetings/:id': 'server/src/modules/region/region.test.ts',
+  'GET /api/v1/region/services/:id': 'server/src/modules/region/region.test.ts',
   'GET /api/v1/questionnaires/:id': 'server/src/modules/quality/quality.test.ts',
   'GET /api/v1/questionnaires/:id/crosstab': 'server/src/modules/quality/quality.test.ts',
   'GET /api/v1/questionnaires/:id/report': 'server/src/modules/quality/quality.test.ts',
