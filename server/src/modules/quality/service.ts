@@ -931,10 +931,18 @@ export async function satisfactionByTeam(db: Kysely<DB>, institutionId: string, 
 
 /**
  * The competence pre/post measurement: per competence the mean of the first wave (voormeting)
- * and the last (nameting) of each series in the institution, aggregated; suppressed below 5.
+ * and the last (nameting) of each series started in the school year, aggregated; suppressed below 5.
  */
-export async function competencePrePost(db: Kysely<DB>, institutionId: string) {
-  const qs = await db.selectFrom('quality_questionnaires').select(['id', 'series_id', 'wave', 'definition', 'min_group_size']).where('institution_id', '=', institutionId).where('template_code', '=', 'competence_prepost').orderBy('wave').execute();
+export async function competencePrePost(db: Kysely<DB>, institutionId: string, schoolYear: string) {
+  // Series whose voormeting (wave 1) falls in the school year; their nameting may fall later.
+  const qs = await db
+    .selectFrom('quality_questionnaires as q')
+    .select(['q.id', 'q.series_id', 'q.wave', 'q.definition', 'q.min_group_size'])
+    .where('q.institution_id', '=', institutionId)
+    .where('q.template_code', '=', 'competence_prepost')
+    .where((eb) => eb.exists(eb.selectFrom('quality_questionnaires as first').whereRef('first.series_id', '=', 'q.series_id').where('first.wave', '=', 1).where('first.school_year', '=', schoolYear).select('first.id')))
+    .orderBy('q.wave')
+    .execute();
   const series = new Map<string, typeof qs>();
   for (const q of qs) series.set(q.series_id, [...(series.get(q.series_id) ?? []), q]);
   const pre = new Map<string, number[]>();
