@@ -1,8 +1,16 @@
 /**
- * `npm run bench`: throughput and latency of Koers endpoints next to a bare Fastify route that
- * runs the same SQL, measured side by side in one run (alternating, so drift hits both).
- * Embedded PostgreSQL always; a PostgreSQL server too when DATABASE_URL is set.
- * Results: bench/results/<engine>-latest.json and bench/results/latest.md.
+ * `npm run bench`: throughput and latency of Koers endpoints next to bare Fastify routes on the
+ * same database (bench/server.ts), measured side by side in one run (alternating, so drift hits
+ * both). Two ratios per endpoint: against a bare route running the same SQL (what Koers' own
+ * layers cost) and against one indexed select (how heavy the SQL is).
+ *
+ * Profiles:
+ * - demo (always): the demo school, on embedded PostgreSQL and, with DATABASE_URL, on a fresh
+ *   database of that server;
+ * - national (BENCH_NATIONAL_URL=postgres://…, a database filled by `npm run seed:national`):
+ *   the student's home, entries, caseload, result lists, feed and message thread at
+ *   BENCH_NATIONAL_CONNECTIONS (default "20,200") concurrent users.
+ * Results: bench/results/<profile>-<engine>-latest.json and bench/results/latest.md.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,13 +18,18 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import { Secret, TOTP } from 'otpauth';
 import { createScratchDatabase } from '../server/test/helpers.js';
+import { NATIONAL_TOTP_SECRET } from './national/generate.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const NATIONAL_URL = process.env.BENCH_NATIONAL_URL;
+const NATIONAL_CONNECTIONS = (process.env.BENCH_NATIONAL_CONNECTIONS ?? '20,200').split(',').map(Number);
+const ONLY_NATIONAL = process.env.BENCH_ONLY_NATIONAL === '1';
 
 interface Ports {
   koers: number;
@@ -24,7 +37,7 @@ interface Ports {
   engine: string;
 }
 
-function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; stop: () => Promise<void> }> {
+export function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; stop: () => Promise<void> }> {
   const child = fork(path.join(ROOT, 'bench/server.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
@@ -34,65 +47,183 @@ function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; 
     child.once('message', (ports) =>
       resolve({
         ports: ports as Ports,
-        stop: () => new Promise((r) => {
-          child.once('exit', () => r());
-          child.kill('SIGTERM');
-        }),
+        stop: () =>
+          new Promise((r) => {
+            child.once('exit', () => r());
+            child.kill('SIGTERM');
+          }),
       }),
     );
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
 }
 
-async function measure(url: string, headers: Record<string, string> = {}) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-  return { requestsPerSecond: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99 };
+export interface Measurement {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
+
+/** One autocannon run; latencies of every answer are kept, so p95 is exact. */
+export async function measure(
+  base: string,
+  paths: string[],
+  headers: Record<string, string> = {},
+  connections = CONNECTIONS,
+  duration = DURATION,
+): Promise<Measurement> {
+  const latencies: number[] = [];
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: base, connections, duration, headers, requests: paths.map((p) => ({ method: 'GET' as const, path: p })) },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  if (r.non2xx > 0 || r.errors > 0) {
+    const probe = await fetch(`${base}${paths[0]}`, { headers }).then(async (x) => `${x.status} ${(await x.text()).slice(0, 300)}`, (e) => String(e));
+    throw new Error(`${base}${paths.join(', ')}: ${r.non2xx} non-2xx answers, ${r.errors} errors (first path: ${probe})`);
+  }
+  latencies.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { requestsPerSecond: r.requests.average, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
-async function benchEngine(env: Record<string, string>) {
+async function login(base: string, email: string) {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'koers-demo' }),
+  });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  const body = await res.json();
+  if (body.mfa === 'verify') {
+    // The national data set's well-known staff accounts share one TOTP secret (bench/README.md).
+    const code = new TOTP({ secret: Secret.fromBase32(NATIONAL_TOTP_SECRET), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+    const verified = await fetch(`${base}/api/v1/auth/mfa/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': body.csrfToken },
+      body: JSON.stringify({ code }),
+    });
+    if (verified.status !== 200) throw new Error(`second factor ${email}: ${verified.status} ${await verified.text()}`);
+  }
+  const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json();
+  return { cookie, id: me.id as string };
+}
+
+interface Case {
+  name: string;
+  /** Koers paths (one page may load several) and the session they are read with */
+  paths: string[];
+  cookie: string;
+  as: string;
+  /** also measure against one indexed select */
+  indexed?: boolean;
+  bareHealthz?: boolean;
+}
+
+interface CaseResult {
+  endpoint: string;
+  connections: number;
+  koers: Measurement;
+  sameSql: Measurement;
+  indexed?: Measurement;
+  ratioSameSql: number;
+  ratioIndexed?: number;
+}
+
+async function runCase(koers: string, bare: string, c: Case, connections: number, rounds: number): Promise<CaseResult> {
+  const k: Measurement[] = [];
+  const s: Measurement[] = [];
+  const ix: Measurement[] = [];
+  const barePaths = c.bareHealthz ? ['/healthz'] : c.paths.map((p) => `/same${p}${p.includes('?') ? '&' : '?'}as=${c.as}`);
+  for (let i = 0; i < rounds; i++) {
+    s.push(await measure(bare, barePaths, c.cookie ? { cookie: c.cookie } : {}, connections));
+    if (c.indexed) ix.push(await measure(bare, [`/indexed/${c.as}`], {}, connections));
+    k.push(await measure(koers, c.paths, { cookie: c.cookie }, connections));
+  }
+  const pick = (ms: Measurement[]): Measurement => ({
+    requestsPerSecond: median(ms.map((m) => m.requestsPerSecond)),
+    p50: median(ms.map((m) => m.p50)),
+    p95: median(ms.map((m) => m.p95)),
+    p99: median(ms.map((m) => m.p99)),
+  });
+  const result: CaseResult = { endpoint: c.name, connections, koers: pick(k), sameSql: pick(s), ratioSameSql: 0 };
+  result.ratioSameSql = ratio(result.koers.requestsPerSecond, result.sameSql.requestsPerSecond);
+  if (c.indexed) {
+    result.indexed = pick(ix);
+    result.ratioIndexed = ratio(result.koers.requestsPerSecond, result.indexed.requestsPerSecond);
+  }
+  console.log(
+    `${c.name.padEnd(58)} c=${String(connections).padStart(3)}  Koers ${Math.round(result.koers.requestsPerSecond)} req/s p50/p95/p99 ${result.koers.p50}/${result.koers.p95}/${result.koers.p99} ms` +
+      `  same SQL ×${result.ratioSameSql}${result.ratioIndexed !== undefined ? `  indexed select ×${result.ratioIndexed}` : ''}`,
+  );
+  return result;
+}
+
+async function demoProfile(env: Record<string, string>) {
   const { ports, stop } = await startBenchServer(env);
   const koers = `http://127.0.0.1:${ports.koers}`;
   const bare = `http://127.0.0.1:${ports.bare}`;
   try {
-    const login = await fetch(`${koers}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'mentor@demo.koers.nl', password: 'koers-demo' }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    const students = await (await fetch(`${koers}/api/v1/me/students`, { headers: { cookie } })).json();
+    const mentor = await login(koers, 'mentor@demo.koers.nl');
+    const student = await login(koers, 'student@demo.koers.nl');
+    const students = await (await fetch(`${koers}/api/v1/me/students`, { headers: { cookie: mentor.cookie } })).json();
     const studentId = students.items[0].id as string;
-    const me = await (await fetch(`${koers}/api/v1/me`, { headers: { cookie } })).json();
-
-    const cases = [
-      { name: 'GET /healthz', koers: () => measure(`${koers}/healthz`), bare: () => measure(`${bare}/healthz`) },
-      {
-        name: 'GET /api/v1/students/{id} (session, policy, audit)',
-        koers: () => measure(`${koers}/api/v1/students/${studentId}`, { cookie }),
-        bare: () => measure(`${bare}/students/${studentId}?reader=${me.id}`),
-      },
+    const cases: Case[] = [
+      { name: 'GET /healthz', paths: ['/healthz'], cookie: '', as: '', bareHealthz: true },
+      { name: 'GET /api/v1/students/{id} (student, own profile)', paths: [`/api/v1/students/${student.id}`], cookie: student.cookie, as: student.id, indexed: true },
+      { name: 'GET /api/v1/students/{id} (mentor: session, policy, audit)', paths: [`/api/v1/students/${studentId}`], cookie: mentor.cookie, as: mentor.id, indexed: true },
     ];
     const results = [];
-    for (const c of cases) {
-      const koersRuns = [];
-      const bareRuns = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        bareRuns.push(await c.bare());
-        koersRuns.push(await c.koers());
-      }
-      const k = median(koersRuns.map((r) => r.requestsPerSecond));
-      const b = median(bareRuns.map((r) => r.requestsPerSecond));
-      results.push({
-        endpoint: c.name,
-        koers: { requestsPerSecond: k, p97_5Ms: median(koersRuns.map((r) => r.p97_5)), p99Ms: median(koersRuns.map((r) => r.p99)) },
-        bare: { requestsPerSecond: b, p97_5Ms: median(bareRuns.map((r) => r.p97_5)), p99Ms: median(bareRuns.map((r) => r.p99)) },
-        ratio: Math.round((k / b) * 100) / 100,
-      });
+    for (const c of cases) results.push(await runCase(koers, bare, c, CONNECTIONS, ROUNDS));
+    return { profile: 'demo', engine: ports.engine, results };
+  } finally {
+    await stop();
+  }
+}
+
+async function nationalProfile(url: string) {
+  const { ports, stop } = await startBenchServer({ DATABASE_URL: url, BENCH_DEMO: '0', BENCH_POOL: process.env.BENCH_POOL ?? '20' });
+  const koers = `http://127.0.0.1:${ports.koers}`;
+  const bare = `http://127.0.0.1:${ports.bare}`;
+  try {
+    const domain = 'national.koers.test';
+    const student = await login(koers, `student@${domain}`);
+    const mentor = await login(koers, `mentor@${domain}`);
+    const manager = await login(koers, `manager@${domain}`);
+    const profile = await (await fetch(`${koers}/api/v1/students/${student.id}`, { headers: { cookie: student.cookie } })).json();
+    const groupId = profile.enrolment.group.id as string;
+    const programmeId = profile.enrolment.programme.id as string;
+    const mentorId = profile.mentors[0].id as string;
+    const cases: Case[] = [
+      {
+        name: 'student home (me, profile, summary, LOB status, unread)',
+        paths: ['/api/v1/me', `/api/v1/students/${student.id}`, `/api/v1/students/${student.id}/portfolio/summary`, `/api/v1/students/${student.id}/lob-status`, '/api/v1/notifications/unread'],
+        cookie: student.cookie,
+        as: student.id,
+        indexed: true,
+      },
+      { name: 'student: own entry list', paths: [`/api/v1/students/${student.id}/portfolio/entries`], cookie: student.cookie, as: student.id, indexed: true },
+      { name: 'mentor: caseload', paths: ['/api/v1/mentor/caseload'], cookie: mentor.cookie, as: mentor.id, indexed: true },
+      { name: 'manager: result list of a group', paths: [`/api/v1/lob/results?groupId=${groupId}`], cookie: manager.cookie, as: manager.id },
+      { name: 'manager: result list of an opleiding', paths: [`/api/v1/lob/results?programmeId=${programmeId}`], cookie: manager.cookie, as: manager.id },
+      { name: 'student: group feed', paths: [`/api/v1/groups/${groupId}/feed`], cookie: student.cookie, as: student.id },
+      { name: 'student: message thread with the mentor', paths: [`/api/v1/messages/with/${mentorId}`], cookie: student.cookie, as: student.id },
+    ];
+    const counts = await (await fetch(`${bare}/healthz`)).json();
+    const results = [];
+    for (const connections of NATIONAL_CONNECTIONS) {
+      for (const c of cases) results.push(await runCase(koers, bare, c, connections, 1));
     }
-    return { engine: ports.engine, results };
+    return { profile: 'national', engine: ports.engine, schemaVersion: counts.schemaVersion, results };
   } finally {
     await stop();
   }
@@ -113,30 +244,42 @@ function firstLoadSize(): string[] {
   return [line];
 }
 
-const engines: Record<string, string>[] = [{ DATABASE_URL: '', KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-')) }];
-// On a server the benchmark gets a database of its own, created now and dropped afterwards.
-const scratch = process.env.DATABASE_URL ? await createScratchDatabase() : null;
-if (scratch) engines.push({ DATABASE_URL: scratch.url });
-
-fs.mkdirSync(RESULTS, { recursive: true });
-const lines = [
-  `# Koers benchmark`,
-  ``,
-  `${new Date().toISOString()} · ${os.cpus().length} cores · ${CONNECTIONS} connections · ${DURATION}s × ${ROUNDS} rounds, alternating bare and Koers`,
-  ``,
-  `| engine | endpoint | Koers req/s | bare req/s | ratio | Koers p97.5 ms | bare p97.5 ms |`,
-  `|---|---|---|---|---|---|---|`,
-];
-for (const env of engines) {
-  const run = await benchEngine(env);
-  fs.writeFileSync(path.join(RESULTS, `${run.engine}-latest.json`), JSON.stringify({ at: new Date().toISOString(), ...run }, null, 2));
-  for (const r of run.results) {
-    const line = `| ${run.engine} | ${r.endpoint} | ${Math.round(r.koers.requestsPerSecond)} | ${Math.round(r.bare.requestsPerSecond)} | ${r.ratio} | ${r.koers.p97_5Ms} | ${r.bare.p97_5Ms} |`;
-    lines.push(line);
-    console.log(`${run.engine.padEnd(10)} ${r.endpoint.padEnd(52)} Koers ${Math.round(r.koers.requestsPerSecond)} req/s, bare ${Math.round(r.bare.requestsPerSecond)} req/s, ratio ${r.ratio}`);
-  }
+function tableLines(run: { profile: string; engine: string; results: CaseResult[] }): string[] {
+  return run.results.map(
+    (r) =>
+      `| ${run.profile} | ${run.engine} | ${r.endpoint} | ${r.connections} | ${Math.round(r.koers.requestsPerSecond)} | ${r.koers.p50} / ${r.koers.p95} / ${r.koers.p99} | ${Math.round(r.sameSql.requestsPerSecond)} | ${r.ratioSameSql} | ${r.indexed ? Math.round(r.indexed.requestsPerSecond) : '–'} | ${r.ratioIndexed ?? '–'} |`,
+  );
 }
-lines.push('', ...firstLoadSize());
-fs.writeFileSync(path.join(RESULTS, 'latest.md'), `${lines.join('\n')}\n`);
-await scratch?.drop();
-console.log(`\nResults written to ${path.relative(ROOT, RESULTS)}/`);
+
+async function main() {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const lines = [
+    `# Koers benchmark`,
+    ``,
+    `${new Date().toISOString()} · ${os.cpus().length} cores · ${DURATION}s per measurement, alternating bare and Koers`,
+    ``,
+    `| profile | engine | endpoint | connections | Koers req/s | Koers p50 / p95 / p99 ms | same-SQL req/s | ratio to same SQL | indexed select req/s | ratio to indexed select |`,
+    `|---|---|---|---|---|---|---|---|---|---|`,
+  ];
+  const write = (run: { profile: string; engine: string; results: CaseResult[] }) => {
+    fs.writeFileSync(path.join(RESULTS, `${run.profile}-${run.engine}-latest.json`), JSON.stringify({ at: new Date().toISOString(), ...run }, null, 2));
+    lines.push(...tableLines(run));
+  };
+  if (!ONLY_NATIONAL) {
+    const engines: Record<string, string>[] = [{ DATABASE_URL: '', KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-')) }];
+    // On a server the benchmark gets a database of its own, created now and dropped afterwards.
+    const scratch = process.env.DATABASE_URL ? await createScratchDatabase() : null;
+    if (scratch) engines.push({ DATABASE_URL: scratch.url });
+    try {
+      for (const env of engines) write(await demoProfile(env));
+    } finally {
+      await scratch?.drop();
+    }
+  }
+  if (NATIONAL_URL) write(await nationalProfile(NATIONAL_URL));
+  lines.push('', ...firstLoadSize());
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), `${lines.join('\n')}\n`);
+  console.log(`\nResults written to ${path.relative(ROOT, RESULTS)}/`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) await main();

@@ -1,36 +1,73 @@
 /**
  * The benchmark's server process: the real Koers app and a bare Fastify app side by side on
- * one database. The bare routes run the same SQL as Koers' routes, without sessions, policy,
- * validation or audit, so the ratio shows what Koers' own layers cost.
+ * one database. The bare app has
+ * - `/same/<Koers route>?as=<userId>` for every Koers route: the route's own resource loader
+ *   and handler, so the same SQL, without sessions, policy, CSRF, audit, security headers or
+ *   error handling — the ratio shows what Koers' own layers cost;
+ * - `/indexed/<userId>`: one indexed select, the floor any database-backed answer pays — the
+ *   ratio against it shows how heavy the SQL itself is.
+ * BENCH_DEMO=0 serves an existing database (the national data set) without loading the demo.
  */
+import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/db/connection.js';
 import { loadDemoSchoolIfEmpty } from '../server/src/db/demo.js';
 import { currentSchemaVersion, migrate } from '../server/src/db/migrate.js';
 import { systemClock } from '../server/src/platform/clock.js';
-import { loadStudentRelation } from '../server/src/modules/org/relations.js';
-import { getStudentProfile } from '../server/src/modules/org/service.js';
+import { registeredRoutes, type RouteContext } from '../server/src/platform/http.js';
+import type { Actor } from '../server/src/platform/policy.js';
+import { parseInput } from '../server/src/platform/errors.js';
 
-const config = loadConfig({ ...process.env, KOERS_LOG_LEVEL: 'silent', KOERS_DEMO: '1' });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
+const demo = process.env.BENCH_DEMO !== '0';
+const config = loadConfig({ ...process.env, KOERS_LOG_LEVEL: 'silent', KOERS_DEMO: demo ? '1' : '0' });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: Number(process.env.BENCH_POOL ?? 20) });
 await migrate(database.db);
-await loadDemoSchoolIfEmpty(database.db, systemClock);
+if (demo) await loadDemoSchoolIfEmpty(database.db, systemClock);
 
-const { app } = await buildApp({ config, database, clock: systemClock, logger: false });
+const { app, deps } = await buildApp({ config, database, clock: systemClock, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 const bare = Fastify({ logger: false });
-const deps = { db: database.db, clock: systemClock };
+// Some handlers read the session cookie (GET /api/v1/me); the bench sends it to both apps.
+await bare.register(cookie);
+const actors = new Map<string, Actor>();
+async function actorOf(userId: string): Promise<Actor> {
+  let actor = actors.get(userId);
+  if (!actor) {
+    const roles = await database.db.selectFrom('user_roles').select(['institution_id', 'role']).where('user_id', '=', userId).execute();
+    actor = { userId, displayName: '', roles: roles.map((r) => ({ institutionId: r.institution_id, role: r.role })) };
+    actors.set(userId, actor);
+  }
+  return actor;
+}
+
 bare.get('/healthz', async () => ({ status: 'ok', database: database.kind, schemaVersion: await currentSchemaVersion(database.db) }));
-bare.get('/students/:id', async (req) => {
+bare.get('/indexed/:id', async (req) => {
   const { id } = req.params as { id: string };
-  const { reader } = req.query as { reader: string };
-  // The same two queries the Koers route runs: the reader's relation, then the profile.
-  await loadStudentRelation(deps, { userId: reader, displayName: '', roles: [] }, id);
-  return getStudentProfile(deps, id);
+  const r = await sql<{ id: string; display_name: string }>`select id, display_name from users where id = ${id}`.execute(database.db);
+  return r.rows[0] ?? null;
 });
+for (const def of registeredRoutes()) {
+  if (def.method !== 'GET' || def.raw) continue;
+  bare.get(`/same${def.url}`, async (req, reply) => {
+    const { as, ...query } = req.query as Record<string, string>;
+    const ctx: RouteContext<any, any, any> = {
+      req,
+      reply,
+      locale: 'nl',
+      deps,
+      actor: await actorOf(as),
+      params: def.params ? parseInput(def.params, req.params, 'nl') : req.params,
+      query: def.query ? parseInput(def.query, query, 'nl') : query,
+      body: undefined,
+    };
+    const resource = def.resource ? await def.resource(ctx) : undefined;
+    return def.handler(ctx, resource);
+  });
+}
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
 const port = (a: typeof app) => (a.server.address() as { port: number }).port;

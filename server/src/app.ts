@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import { checkDatabase, type Database } from './db/connection.js';
+import type { ReadReplica } from './db/replica.js';
 import { currentSchemaVersion } from './db/migrate.js';
 import { AuditLog } from './platform/audit.js';
 import type { Clock } from './platform/clock.js';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** serve the built web client (off in API-only tests) */
   serveWeb?: boolean;
+  /** the streaming replica (DATABASE_READ_URL) for replica-safe reads */
+  replica?: ReadReplica;
 }
 
 export interface KoersApp {
@@ -57,6 +60,7 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
     clock,
     audit,
     mailer: opts.mailer ?? createMailer(config),
+    replica: opts.replica,
   };
   const sessions = new SessionStore(deps);
 

@@ -18,6 +18,11 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   KOERS_DATA_DIR: z.string().min(1).default('./data'),
   KOERS_DEMO: booleanFlag.optional(),
@@ -52,6 +57,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** a streaming replica for read-only work (docs/decisions/0011) */
+  databaseReadUrl?: string;
   databasePoolSize: number;
   dataDir: string;
   /** Load the demo school on an empty database. */
@@ -109,11 +116,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) throw new ConfigError(['DATABASE_READ_URL: needs DATABASE_URL (the primary it replicates)']);
   const port = e.PORT;
   return {
     port,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.KOERS_DATA_DIR),
     // Embedded mode is the laptop/demo mode; on a real server demo data is opt-in.

@@ -1,10 +1,12 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/connection.js';
+import { openDatabase, openReadReplica } from './db/connection.js';
 import { loadDemoSchoolIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo.js';
 import { migrate } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
-import { startReminderScheduler } from './modules/guidance/service.js';
+import { remindUnderLock, startReminderScheduler } from './modules/guidance/service.js';
+import { createMailer } from './platform/mail.js';
+import { InProcessQueue, PgBossQueue, queuedMailer, type JobQueue } from './platform/jobs.js';
 
 function readConfig(): Config {
   try {
@@ -31,10 +33,17 @@ async function main() {
   if (applied.length) console.info(`Database migrated to schema version ${schemaVersion} (applied ${applied.join(', ')}).`);
 
   const demoLoaded = config.demo ? await loadDemoSchoolIfEmpty(database.db, systemClock) : false;
-  const { app, deps } = await buildApp({ config, database, clock: systemClock, serveWeb: true });
-  // Appointment reminders go out every minute, whether or not anyone opens a page.
-  const reminders = startReminderScheduler(deps, { onError: (err) => app.log.error({ err }, 'reminder run failed') });
-  app.addHook('onClose', () => reminders.stop());
+  // Read-only work goes to the streaming replica when there is one (docs/decisions/0011).
+  const replica = config.databaseReadUrl ? openReadReplica(database, config.databaseReadUrl, config.databasePoolSize) : undefined;
+  replica?.start();
+  // Mail and scheduled work run on a job queue (docs/decisions/0010): pg-boss on a PostgreSQL
+  // server, an in-process queue on embedded PostgreSQL.
+  const onJobError = (err: unknown) => console.error('background job failed', err);
+  const jobs: JobQueue = database.kind === 'postgresql' && config.databaseUrl ? await PgBossQueue.start(config.databaseUrl, onJobError) : new InProcessQueue(onJobError);
+  const mailer = await queuedMailer(jobs, createMailer(config));
+  const { app, deps } = await buildApp({ config, database, clock: systemClock, serveWeb: true, replica, mailer });
+  if (replica) app.addHook('onClose', () => replica.stop());
+  await startScheduledWork(jobs, deps, (err) => app.log.error({ err }, 'reminder run failed'), app);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -67,6 +76,22 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * Appointment reminders go out every minute, whether or not anyone opens a page: a pg-boss
+ * schedule (one run per minute across all processes) on a server, a timer on embedded PostgreSQL.
+ */
+async function startScheduledWork(jobs: JobQueue, deps: Parameters<typeof remindUnderLock>[0], onError: (err: unknown) => void, app: { addHook: (name: 'onClose', hook: () => Promise<void>) => unknown }) {
+  if (jobs.kind === 'pg-boss') {
+    await jobs.define('guidance.reminders', async () => void (await remindUnderLock(deps)), { retryLimit: 2, retryDelaySeconds: 10 });
+    await jobs.everyMinute('guidance.reminders');
+  } else {
+    const reminders = startReminderScheduler(deps, { onError });
+    app.addHook('onClose', () => reminders.stop());
+  }
+  // Stopped after the reminders, before the database closes: running jobs finish first.
+  app.addHook('onClose', () => jobs.stop());
 }
 
 main().catch((err) => {

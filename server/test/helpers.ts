@@ -8,9 +8,14 @@ import { migrate } from '../src/db/migrate.js';
 import { TestClock } from '../src/platform/clock.js';
 import type { Mailer } from '../src/platform/http.js';
 
-/** The engines integration tests run on: always PGlite, and PostgreSQL when DATABASE_URL is set. */
+/**
+ * The engines integration tests run on: always PGlite, and PostgreSQL when DATABASE_URL is set.
+ * KOERS_TEST_ENGINES=postgresql runs only the server (CI's second pass, after a PGlite pass).
+ */
 export function testEngines(): ('pglite' | 'postgresql')[] {
-  return loadConfig().databaseUrl ? ['pglite', 'postgresql'] : ['pglite'];
+  const engines: ('pglite' | 'postgresql')[] = loadConfig().databaseUrl ? ['pglite', 'postgresql'] : ['pglite'];
+  const only = process.env.KOERS_TEST_ENGINES;
+  return only ? engines.filter((e) => only.split(',').includes(e)) : engines;
 }
 
 /** A fresh, empty PostgreSQL database on the server of DATABASE_URL; dropped by the returned function. */

@@ -5,6 +5,8 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { useNamedStatements } from './named-statements.js';
+import { ReadReplica } from './replica.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -44,6 +46,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 function openPostgres(url: string, poolSize: number, onConnectionError?: (err: Error) => void): Database {
   const pool = createPool(url, poolSize);
   handleConnectionErrors(pool, onConnectionError ?? (() => {}));
+  // Prepared statements: parsed and planned once per connection (docs/decisions/0011).
+  pool.on('connect', (client) => useNamedStatements(client));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { kind: 'postgresql', db, close: () => db.destroy() };
 }
@@ -190,6 +194,31 @@ function isAlive(pid: number): boolean {
   } catch (err: any) {
     return err.code === 'EPERM';
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read replica (DATABASE_READ_URL): a PostgreSQL streaming standby for read-only work.
+
+/**
+ * Opens the pool of the read replica beside an open primary. Its sessions are read-only, so a
+ * route wrongly marked replica-safe fails loudly instead of writing to the wrong server (a
+ * standby refuses writes anyway; this also holds when the URL names a primary by mistake).
+ */
+export function openReadReplica(primary: Database, readUrl: string, poolSize: number, pollMs?: number, onConnectionError: (err: Error) => void = () => {}): ReadReplica {
+  if (primary.kind !== 'postgresql') throw new Error('DATABASE_READ_URL needs DATABASE_URL: a replica replicates a PostgreSQL server.');
+  const pool = new pg.Pool({
+    connectionString: readUrl,
+    max: poolSize,
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 30_000,
+    options: '-c default_transaction_read_only=on',
+    types: { getTypeParser: pgTypeParser } as any,
+  });
+  handleConnectionErrors(pool, onConnectionError);
+  pool.on('connect', (client) => useNamedStatements(client));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new ReadReplica(db, primary.db, () => db.destroy(), pollMs);
 }
 
 export async function ping(db: Kysely<DB>): Promise<void> {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
+import type { ReadReplica, ReplicaRead } from '../db/replica.js';
 import type { AuditLog } from './audit.js';
 import type { Clock } from './clock.js';
 import { isDatabaseUnavailable } from '../db/connection.js';
@@ -18,6 +19,8 @@ export interface Deps {
   clock: Clock;
   audit: AuditLog;
   mailer: Mailer;
+  /** the streaming replica for replica-safe reads (DATABASE_READ_URL), when there is one */
+  replica?: ReadReplica;
 }
 
 export interface Mailer {
@@ -74,6 +77,12 @@ export interface RouteDef<P = any, Q = any, B = any, R extends LoadedResource | 
   csrfExempt?: boolean;
   /** skip the MFA requirement: only for the routes that complete MFA */
   mfaExempt?: boolean;
+  /**
+   * Read-only work that may be answered from the streaming replica, with the staleness a user
+   * may see (docs/decisions/0011). The policy's resource is always loaded on the primary; the
+   * handler reads the replica unless the replica is too far behind or the reader wrote lately.
+   */
+  replica?: ReplicaRead;
   /** raw reply: the handler sends the reply itself (files, PDFs, calendars) */
   raw?: boolean;
   handler: (ctx: RouteContext<P, Q, B>, resource: R) => Promise<unknown>;
@@ -103,6 +112,7 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, auth: AuthHooks
     if (!isDefinedAction(def.action)) {
       throw new Error(`Route ${def.method} ${def.url} performs action '${def.action}', which has no policy rule`);
     }
+    if (def.replica && def.method !== 'GET') throw new Error(`Route ${def.method} ${def.url} writes; only GET routes may read from the replica`);
     if (!registry.some((r) => r.method === def.method && r.url === def.url)) registry.push(def);
     const handle = routeHandler(def, deps, auth);
     app.route({
@@ -158,29 +168,63 @@ function routeHandler(def: RouteDef, deps: Deps, auth: AuthHooks) {
     const resource = def.resource ? await def.resource(ctx) : undefined;
     if (def.resource && resource === null) throw new AppError(404, 'not_found');
     if (def.action !== PUBLIC && !can(ctx.actor, def.action, resource)) {
-      deps.audit.recordRead({
-        action: def.action,
-        actorId: ctx.actor.userId,
-        studentId: resource?.studentId,
-        institutionId: resource?.institutionId,
-        outcome: 'denied',
-        ip: req.ip,
-        details: { route: `${def.method} ${def.url}` },
-      });
+      // Written before the refusal is answered; a failed write is logged, the answer stays a refusal.
+      await deps.audit
+        .recordRead({
+          action: def.action,
+          actorId: ctx.actor.userId,
+          studentId: resource?.studentId,
+          institutionId: resource?.institutionId,
+          outcome: 'denied',
+          ip: req.ip,
+          details: { route: `${def.method} ${def.url}` },
+        })
+        .catch(() => {});
       throw new AppError(resource?.private ? 404 : 403, resource?.private ? 'not_found' : 'forbidden');
     }
-    if (def.auditRead && resource?.studentId && resource.studentId !== ctx.actor.userId) {
-      deps.audit.recordRead({
-        action: def.auditRead,
-        actorId: ctx.actor.userId,
-        studentId: resource.studentId,
-        institutionId: resource.institutionId,
-        ip: req.ip,
-      });
-    }
-    const result = await def.handler(ctx, resource as any);
+    // The staff read's audit entry is written beside the handler's queries (group commit,
+    // platform/audit.ts); the answer waits for both, so no read is answered unlogged.
+    const audited =
+      def.auditRead && resource?.studentId && resource.studentId !== ctx.actor.userId
+        ? deps.audit.recordRead({
+            action: def.auditRead,
+            actorId: ctx.actor.userId,
+            studentId: resource.studentId,
+            institutionId: resource.institutionId,
+            ip: req.ip,
+          })
+        : undefined;
+    // A raw handler sends the answer itself, so its entry is written first.
+    if (def.raw) await audited;
+    const [result] = await Promise.all([def.handler(readContext(def, ctx), resource as any), audited]);
+    if (def.method !== 'GET' && ctx.actor) noteWrite(deps, ctx.actor, reply);
     if (def.raw) return reply;
     reply.status(def.status ?? 200);
     return result ?? null;
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read replica routing (docs/decisions/0011).
+
+const WROTE_COOKIE = 'koers_wrote';
+
+/** The handler's context: on the replica for a replica-safe read when it is fresh enough. */
+function readContext(def: RouteDef, ctx: RouteContext<any, any, any>): RouteContext<any, any, any> {
+  const replica = ctx.deps.replica;
+  if (!def.replica || !replica) return ctx;
+  const wrote = Number((ctx.req.cookies as Record<string, string> | undefined)?.[WROTE_COOKIE] ?? 0) || undefined;
+  const useReplica = replica.serves(def.replica, ctx.actor?.userId, wrote);
+  ctx.reply.header('x-koers-read-from', useReplica ? 'replica' : 'primary');
+  return useReplica ? { ...ctx, deps: { ...ctx.deps, db: replica.db } } : ctx;
+}
+
+/**
+ * After a committed write the writer reads from the primary until the replica has it. The
+ * cookie carries the moment to the other Koers processes behind the same load balancer.
+ */
+function noteWrite(deps: Deps, actor: Actor, reply: FastifyReply) {
+  if (!deps.replica || reply.sent) return;
+  const at = deps.replica.noteWrite(actor.userId);
+  reply.setCookie(WROTE_COOKIE, String(at), { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.publicUrl.startsWith('https:'), maxAge: 600 });
 }

@@ -77,5 +77,8 @@ export { registerCaseloadSignals, type CaseloadSignalSource, type Signal } from 
 export async function sendDirectMessage(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>, actor: Actor, otherId: string, studentId: string, body: string) {
   return sendMessage(deps, actor, { studentId, otherId, allowed: true, private: true }, body);
 }
-/** The reminder scheduler main.ts starts (one per installation, under an advisory lock). */
-export { startReminderScheduler } from './scheduler.js';
+/**
+ * The reminder run main.ts schedules: on the job queue (pg-boss) on a server, by the in-process
+ * scheduler on embedded PostgreSQL; either way under an advisory lock.
+ */
+export { remindUnderLock, startReminderScheduler } from './scheduler.js';

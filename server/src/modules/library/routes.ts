@@ -76,6 +76,7 @@ function exerciseRoutes(): RouteDef[] {
     defineRoute<unknown, z.infer<typeof listExercisesQuery>, unknown>({
       method: 'GET',
       url: '/api/v1/library/exercises',
+      replica: { stalenessSeconds: 60 },
       summary: 'The Loopbaanmagazijn: starter exercises, the institution’s own and those shared by others',
       tags: TAGS,
       action: 'library.exercises.read',

@@ -135,3 +135,6 @@ export async function setParentOptIn(deps: Pick<Deps, 'db' | 'audit'>, studentId
 
 /** The administrator's commands on the institution's structure and people (admin screens, roster). */
 export * from './admin-service.js';
+
+/** Changes from the student administration (OneRoster), applied by org, which owns the tables. */
+export { applyRosterChanges, type RosterChanges } from './roster-changes.js';

@@ -18,6 +18,8 @@ export interface OrgTables {
     name: string;
     city: string;
     labour_market_region_id: string | null;
+    /** OneRoster sourcedId of imported structure (migration 0005) */
+    source_id: string | null;
   };
   teams: { id: Generated<string>; institution_id: string; name: string };
   programmes: {
@@ -30,8 +32,9 @@ export interface OrgTables {
     level: number;
     pathway: 'BOL' | 'BBL';
     sector: string | null;
+    source_id: string | null;
   };
-  cohorts: { id: Generated<string>; institution_id: string; name: string; starts_on: string };
+  cohorts: { id: Generated<string>; institution_id: string; name: string; starts_on: string; source_id: string | null };
   groups: {
     id: Generated<string>;
     institution_id: string;
@@ -39,6 +42,7 @@ export interface OrgTables {
     cohort_id: string | null;
     code: string;
     name: string;
+    source_id: string | null;
   };
   users: {
     id: Generated<string>;

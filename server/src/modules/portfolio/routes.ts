@@ -445,6 +445,7 @@ function exportRoutes(): RouteDef[] {
     defineRoute<{ id: string }, unknown, unknown, PortfolioRelation>({
       method: 'GET',
       url: '/api/v1/students/:id/portfolio/export.json',
+      replica: { stalenessSeconds: 30 },
       summary: 'The student downloads the whole LOBbook as JSON (audited)',
       tags: TAGS,
       action: 'portfolio.own.read',
@@ -465,6 +466,7 @@ function exportRoutes(): RouteDef[] {
     defineRoute<{ id: string }, unknown, unknown, PortfolioRelation>({
       method: 'GET',
       url: '/api/v1/students/:id/portfolio/export.pdf',
+      replica: { stalenessSeconds: 30 },
       summary: 'The student downloads the whole LOBbook as a readable PDF (audited)',
       tags: TAGS,
       action: 'portfolio.own.read',

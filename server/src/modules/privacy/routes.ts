@@ -26,6 +26,7 @@ export function privacyRoutes(sessions: SessionStore, modules: () => readonly Ko
     defineRoute({
       method: 'GET',
       url: '/api/v1/me/data-export',
+      replica: { stalenessSeconds: 30 },
       summary: 'Everything Koers holds about the signed-in person, as JSON (right of access and portability)',
       tags: ['privacy'],
       action: 'privacy.export.own',
@@ -39,6 +40,7 @@ export function privacyRoutes(sessions: SessionStore, modules: () => readonly Ko
     defineRoute({
       method: 'GET',
       url: '/api/v1/admin/people/:id/data-export',
+      replica: { stalenessSeconds: 30 },
       summary: "An administrator exports one person's data to answer an access request",
       tags: ['privacy'],
       action: 'privacy.person.manage',

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/policy.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
 import { schoolDate } from '../../platform/clock.js';
 import type { Competence } from '../portfolio/schema.js';
-import type { ActivityKind, CreateActivityInput } from './schema.js';
+import type { ActivityKind, CreateActivityInput, Dimension } from './schema.js';
 import { mirrorParticipationToAttendance, tookPart } from './attendance.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock' | 'audit'>;
@@ -15,6 +15,8 @@ export interface ActivityView {
   title: string;
   description: string;
   competencies: Competence[];
+  /** the burgerschap dimensions it addresses */
+  dimensions: Dimension[];
   startsAt: string;
   endsAt: string;
   location: string;
@@ -29,7 +31,7 @@ export interface ActivityView {
 }
 
 const ACTIVITY_SELECT = (actorId: string) => sql`
-  a.id, a.kind, a.title, a.description, a.competencies, a.starts_at, a.ends_at, a.location, a.capacity,
+  a.id, a.kind, a.title, a.description, a.competencies, a.dimensions, a.starts_at, a.ends_at, a.location, a.capacity,
   a.organiser_id, o.display_name as organiser_name, a.audience_programme_ids, a.audience_levels, a.audience_cohort_ids, a.institution_id,
   (select count(*) from lob_activity_signups s where s.activity_id = a.id and s.status = 'registered') as registered,
   (select count(*) from lob_activity_signups s where s.activity_id = a.id and s.status = 'waitlisted') as waitlisted,
@@ -46,6 +48,7 @@ function toView(row: any, canManage: boolean): ActivityView {
     title: row.title,
     description: row.description,
     competencies: row.competencies,
+    dimensions: row.dimensions ?? [],
     startsAt: new Date(row.starts_at).toISOString(),
     endsAt: new Date(row.ends_at).toISOString(),
     location: row.location,
@@ -128,6 +131,7 @@ export async function createActivity(deps: Ctx, actor: Actor, institutionId: str
         title: input.title,
         description: input.description,
         competencies: input.competencies,
+        dimensions: input.dimensions,
         starts_at: new Date(input.startsAt),
         ends_at: new Date(input.endsAt),
         location: input.location,

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Deps } from '../../platform/http.js';
 import type { Actor } from '../../platform/policy.js';
 import { loadVersions } from './progress.js';
+import { coverage } from './evaluate.js';
 import type { CreateVersionInput } from './schema.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, badRequest } from '../../platform/errors.js';
 import { schoolDate } from '../../platform/clock.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock' | 'audit'>;
@@ -32,10 +33,12 @@ export async function listProgrammes(deps: Pick<Deps, 'db'>, institutionIds: str
   }));
 }
 
+/** One version with its components and its coverage of the competencies and burgerschap dimensions. */
 export async function getVersion(deps: Pick<Deps, 'db'>, versionId: string) {
   const row = await deps.db.selectFrom('lob_programme_versions').select('programme_id').where('id', '=', versionId).executeTakeFirst();
   if (!row) return null;
-  return (await loadVersions(deps.db, [row.programme_id])).find((v) => v.id === versionId) ?? null;
+  const version = (await loadVersions(deps.db, [row.programme_id])).find((v) => v.id === versionId);
+  return version ? { ...version, coverage: coverage(version) } : null;
 }
 
 /**
@@ -48,9 +51,20 @@ export function assertFutureEffect(effectiveFrom: string, today: string): void {
   }
 }
 
+/** A component names only target groups of the same institution; anything else is bad input on that field. */
+async function assertOwnTargetGroups(deps: Pick<Deps, 'db'>, institutionId: string, components: CreateVersionInput['components']) {
+  const ids = [...new Set(components.flatMap((c) => c.targetGroupIds))];
+  if (ids.length === 0) return;
+  const own = await deps.db.selectFrom('lob_target_groups').select('id').where('institution_id', '=', institutionId).where('id', 'in', ids).execute();
+  const known = new Set(own.map((g) => g.id));
+  const index = components.findIndex((c) => c.targetGroupIds.some((id) => !known.has(id)));
+  if (index >= 0) throw badRequest('validation_failed', { [`components.${index}.targetGroupIds`]: 'Deze doelgroep bestaat niet in jouw instelling.' });
+}
+
 /** Publishes the next version of an opleiding's programme, with its components; audited. */
 export async function createVersion(deps: Ctx, actor: Actor, institutionId: string, input: CreateVersionInput, ip?: string) {
   assertFutureEffect(input.effectiveFrom, schoolDate(deps.clock.now()));
+  await assertOwnTargetGroups(deps, institutionId, input.components);
   const id = await deps.db.transaction().execute(async (trx) => {
     // Serialise version numbers per opleiding: lock the programme row.
     await sql`select id from programmes where id = ${input.programmeId} for update`.execute(trx);
@@ -94,6 +108,9 @@ export async function createVersion(deps: Ctx, actor: Actor, institutionId: stri
           intensity: c.intensity,
           guidance: c.guidance,
           attendance_alone: c.kind === 'activity' && c.attendanceAlone,
+          competencies: c.competencies,
+          dimensions: c.dimensions,
+          target_group_ids: c.targetGroupIds,
         })),
       )
       .execute();

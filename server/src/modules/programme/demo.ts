@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { DemoSchool } from '../../db/demo-school.js';
-import { WORKPLACE_KINDS, type ActivityKind } from './schema.js';
+import { WORKPLACE_KINDS, type ActivityKind, type Dimension } from './schema.js';
+import type { Competence } from '../portfolio/schema.js';
 
 /**
  * Demo LOB programme for every demo opleiding (one version, in effect since last year's cohort
@@ -32,27 +33,31 @@ interface DemoComponent {
   pathways?: ('BOL' | 'BBL')[];
   intensity: string;
   guidance: string;
+  competencies?: Competence[];
+  dimensions?: Dimension[];
 }
 
 const COMPONENTS: DemoComponent[] = [
-  { year: 1, kind: 'conversation', title: 'Twee loopbaangesprekken met je mentor', count: 2, intensity: 'Twee keer per jaar, 30 minuten', guidance: 'Mentor (SLB’er), vier stappen' },
-  { year: 1, kind: 'activity', title: 'Twee werkplekgerichte activiteiten', count: 2, kinds: WORKPLACE_KINDS, pathways: ['BOL'], intensity: 'Een dagdeel per activiteit', guidance: 'Docent organiseert, mentor bespreekt na' },
-  { year: 1, kind: 'activity', title: 'Eén werkplekgerichte activiteit buiten je leerbedrijf', count: 1, kinds: WORKPLACE_KINDS, pathways: ['BBL'], intensity: 'Een dagdeel', guidance: 'Praktijkopleider en mentor' },
-  { year: 1, kind: 'entries', title: 'Drie ervaringen over minstens drie competenties', count: 3, minCompetencies: 3, intensity: 'Verspreid over het jaar', guidance: 'Feedback van de mentor' },
-  { year: 1, kind: 'exercise', title: 'Een opdracht uit het Loopbaanmagazijn', count: 1, levels: [1, 2], intensity: 'Eén les', guidance: 'Docent LOB' },
-  { year: 2, kind: 'conversation', title: 'Twee loopbaangesprekken over je volgende stap', count: 2, intensity: 'Twee keer per jaar', guidance: 'Mentor (SLB’er)' },
-  { year: 2, kind: 'activity', title: 'Oriëntatie op vervolgopleiding of werk', count: 1, kinds: ['open_day', 'trial_lesson', 'alumni_talk', 'job_shadowing'], intensity: 'Een dagdeel', guidance: 'Decaan en mentor' },
-  { year: 2, kind: 'entries', title: 'Drie ervaringen over minstens drie competenties', count: 3, minCompetencies: 3, levels: [1, 2, 3], intensity: 'Verspreid over het jaar', guidance: 'Feedback van de mentor' },
-  { year: 2, kind: 'entries', title: 'Vier ervaringen over minstens vier competenties', count: 4, minCompetencies: 4, levels: [4], intensity: 'Verspreid over het jaar', guidance: 'Feedback van mentor en praktijkopleider' },
+  { year: 1, kind: 'conversation', title: 'Twee loopbaangesprekken met je mentor', count: 2, intensity: 'Twee keer per jaar, 30 minuten', guidance: 'Mentor (SLB’er), vier stappen', competencies: ['kwaliteiten', 'motieven', 'loopbaansturing'], dimensions: ['vitaal'] },
+  { year: 1, kind: 'activity', title: 'Twee werkplekgerichte activiteiten', count: 2, kinds: WORKPLACE_KINDS, pathways: ['BOL'], intensity: 'Een dagdeel per activiteit', guidance: 'Docent organiseert, mentor bespreekt na', competencies: ['werkexploratie', 'netwerken'], dimensions: ['economisch'] },
+  { year: 1, kind: 'activity', title: 'Eén werkplekgerichte activiteit buiten je leerbedrijf', count: 1, kinds: WORKPLACE_KINDS, pathways: ['BBL'], intensity: 'Een dagdeel', guidance: 'Praktijkopleider en mentor', competencies: ['werkexploratie', 'netwerken'], dimensions: ['economisch'] },
+  { year: 1, kind: 'activity', title: 'Burgerschap: debat of project in de wijk', count: 1, kinds: ['workshop', 'real_life_assignment', 'other'], intensity: 'Twee lessen', guidance: 'Docent burgerschap', competencies: ['motieven'], dimensions: ['politiek_juridisch', 'sociaal_maatschappelijk'] },
+  { year: 1, kind: 'entries', title: 'Drie ervaringen over minstens drie competenties', count: 3, minCompetencies: 3, intensity: 'Verspreid over het jaar', guidance: 'Feedback van de mentor', competencies: ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'], dimensions: ['economisch', 'vitaal'] },
+  { year: 1, kind: 'exercise', title: 'Een opdracht uit het Loopbaanmagazijn', count: 1, levels: [1, 2], intensity: 'Eén les', guidance: 'Docent LOB', competencies: ['kwaliteiten'] },
+  { year: 2, kind: 'conversation', title: 'Twee loopbaangesprekken over je volgende stap', count: 2, intensity: 'Twee keer per jaar', guidance: 'Mentor (SLB’er)', competencies: ['loopbaansturing', 'motieven'] },
+  { year: 2, kind: 'activity', title: 'Oriëntatie op vervolgopleiding of werk', count: 1, kinds: ['open_day', 'trial_lesson', 'alumni_talk', 'job_shadowing'], intensity: 'Een dagdeel', guidance: 'Decaan en mentor', competencies: ['werkexploratie', 'loopbaansturing'], dimensions: ['economisch'] },
+  { year: 2, kind: 'entries', title: 'Drie ervaringen over minstens drie competenties', count: 3, minCompetencies: 3, levels: [1, 2, 3], intensity: 'Verspreid over het jaar', guidance: 'Feedback van de mentor', competencies: ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'], dimensions: ['sociaal_maatschappelijk', 'vitaal'] },
+  { year: 2, kind: 'entries', title: 'Vier ervaringen over minstens vier competenties', count: 4, minCompetencies: 4, levels: [4], intensity: 'Verspreid over het jaar', guidance: 'Feedback van mentor en praktijkopleider', competencies: ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'], dimensions: ['sociaal_maatschappelijk', 'vitaal'] },
 ];
 
-const UPCOMING: { kind: ActivityKind; title: string; days: number; location: string; capacity: number | null; competencies: string[]; crebo?: string; description: string }[] = [
+const UPCOMING: { kind: ActivityKind; title: string; days: number; location: string; capacity: number | null; competencies: string[]; dimensions?: Dimension[]; crebo?: string; description: string }[] = [
   { kind: 'open_day', title: 'Open dag hbo Verpleegkunde', days: 9, location: 'Hogeschool Utrecht', capacity: null, competencies: ['werkexploratie', 'loopbaansturing'], crebo: '25491', description: 'Kijk rond bij de hbo-opleiding Verpleegkunde en stel je vragen aan studenten.' },
   { kind: 'job_shadowing', title: 'Meeloopdag in de wijkzorg', days: 12, location: 'Thuiszorg Eemland', capacity: 2, competencies: ['werkexploratie', 'netwerken'], crebo: '25498', description: 'Loop een ochtend mee met een wijkverpleegkundige. Er zijn maar twee plekken.' },
   { kind: 'guest_lesson', title: 'Gastles: werken in de gehandicaptenzorg', days: 15, location: 'Locatie Centrum, lokaal 2.14', capacity: 30, competencies: ['werkexploratie', 'motieven'], description: 'Een begeleider vertelt over haar werk en wat zij belangrijk vindt.' },
   { kind: 'company_visit', title: 'Bedrijfsbezoek Codefabriek', days: 18, location: 'Codefabriek Utrecht', capacity: 20, competencies: ['werkexploratie', 'netwerken'], crebo: '25604', description: 'Rondleiding en gesprek met developers over hun werk.' },
   { kind: 'workshop', title: 'Workshop netwerken: wie kan jou helpen?', days: 21, location: 'Locatie Parkweg, aula', capacity: 25, competencies: ['netwerken'], description: 'Je maakt je netwerkkaart en oefent hoe je iemand om hulp vraagt.' },
   { kind: 'alumni_talk', title: 'Oud-studenten vertellen', days: 28, location: 'Locatie Centrum, aula', capacity: 60, competencies: ['werkexploratie', 'loopbaansturing'], description: 'Oud-studenten vertellen waar ze nu werken of studeren.' },
+  { kind: 'workshop', title: 'Debat: mag je staken in de zorg?', days: 30, location: 'Locatie Centrum, aula', capacity: 60, competencies: ['motieven'], dimensions: ['politiek_juridisch', 'sociaal_maatschappelijk'], description: 'Burgerschap: je zoekt uit wat de wet zegt, vormt je mening, debatteert en kijkt terug op wat je zei en hoe anderen reageerden.' },
 ];
 
 export async function programmeDemo(trx: Transaction<DB>, school: DemoSchool): Promise<void> {
@@ -92,6 +97,8 @@ export async function programmeDemo(trx: Transaction<DB>, school: DemoSchool): P
           pathways: c.pathways ?? [],
           intensity: c.intensity,
           guidance: c.guidance,
+          competencies: c.competencies ?? [],
+          dimensions: c.dimensions ?? [],
         })),
       )
       .execute();
@@ -106,6 +113,7 @@ export async function programmeDemo(trx: Transaction<DB>, school: DemoSchool): P
         title: a.title,
         description: a.description,
         competencies: a.competencies as any,
+        dimensions: a.dimensions ?? [],
         starts_at: at(addDays(today, a.days), 13),
         ends_at: at(addDays(today, a.days), 16),
         location: a.location,

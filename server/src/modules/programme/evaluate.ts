@@ -1,5 +1,6 @@
 import type { Competence } from '../portfolio/schema.js';
-import type { ActivityKind, ComponentKind } from './schema.js';
+import { DIMENSIONS, type ActivityKind, type ComponentKind, type Dimension } from './schema.js';
+import { COMPETENCES } from '../portfolio/schema.js';
 
 /**
  * The rule of the inspanningsverplichting as a pure function: given a programme version, the
@@ -24,6 +25,11 @@ export interface Component {
   guidance: string;
   /** the component accepts attendance of an activity without the student's reflection on it */
   attendanceAlone?: boolean;
+  /** institution-defined target groups (entree, oudere instromers, …); empty: every student */
+  targetGroupIds?: string[];
+  /** the career competencies and burgerschap dimensions the component addresses */
+  competencies?: Competence[];
+  dimensions?: Dimension[];
 }
 
 export interface Version {
@@ -140,9 +146,10 @@ export function componentWindow(cohortStart: string, year: number, period: numbe
   return { from, to: dayBefore(addMonths(from, period ? 3 : 12)) };
 }
 
-export function applies(c: Component, level: number | null, pathway: string | null): boolean {
+export function applies(c: Component, level: number | null, pathway: string | null, targetGroups: readonly string[] = []): boolean {
   if (c.levels.length > 0 && (level === null || !c.levels.includes(level))) return false;
   if (c.pathways.length > 0 && (pathway === null || !c.pathways.includes(pathway as 'BOL' | 'BBL'))) return false;
+  if ((c.targetGroupIds?.length ?? 0) > 0 && !c.targetGroupIds!.some((g) => targetGroups.includes(g))) return false;
   return true;
 }
 
@@ -202,7 +209,7 @@ export function judgeRecord(c: Component, fact: Fact, entries: Fact[], minLength
 
 export function evaluate(
   version: Version,
-  student: { level: number | null; pathway: string | null; cohortStart: string },
+  student: { level: number | null; pathway: string | null; cohortStart: string; targetGroups?: readonly string[] },
   facts: Fact[],
   overrides: Override[],
   today: string,
@@ -210,7 +217,7 @@ export function evaluate(
   const minLength = version.minAspectLength ?? DEFAULT_MIN_ASPECT_LENGTH;
   const entries = facts.filter((f) => f.type === 'entry');
   const components = version.components
-    .filter((c) => applies(c, student.level, student.pathway))
+    .filter((c) => applies(c, student.level, student.pathway, student.targetGroups))
     .sort((a, b) => a.position - b.position)
     .map((c): ComponentStatus => {
       const window = componentWindow(student.cohortStart, c.year, c.period);
@@ -247,6 +254,51 @@ export function evaluate(
   const needed = version.rule === 'all' ? components.length : Math.min(version.ruleMin ?? components.length, components.length);
   // A programme with no component for this student cannot be "met": nothing was asked yet.
   return { required: components.length, done, fulfilled: components.length > 0 && done >= needed, components };
+}
+
+export interface CoverageCell {
+  year: number;
+  period: number | null;
+  componentId: string;
+  title: string;
+  /** every student meets it: the component applies to every level and pathway */
+  everyone: boolean;
+}
+
+export interface Coverage {
+  competencies: Record<Competence, CoverageCell[]>;
+  dimensions: Record<Dimension, CoverageCell[]>;
+  /** never addressed by any component: the resultaatverplichting is not met */
+  missing: { competencies: Competence[]; dimensions: Dimension[] };
+  /** addressed only by components that not every student follows */
+  notForEveryone: { competencies: Competence[]; dimensions: Dimension[] };
+}
+
+/**
+ * Which career competencies and burgerschap dimensions a programme version addresses, in which
+ * period, and for whom. The institution must offer loopbaan and every dimension of burgerschap
+ * to every student; the editor warns about what is never addressed, or not for everyone.
+ */
+export function coverage(version: Pick<Version, 'components'>): Coverage {
+  const cell = (c: Component): CoverageCell => ({
+    year: c.year,
+    period: c.period,
+    componentId: c.id,
+    title: c.title,
+    everyone: c.levels.length === 0 && c.pathways.length === 0 && (c.targetGroupIds?.length ?? 0) === 0,
+  });
+  const sorted = [...version.components].sort((a, b) => a.year - b.year || (a.period ?? 0) - (b.period ?? 0) || a.position - b.position);
+  const competencies = Object.fromEntries(COMPETENCES.map((k) => [k, sorted.filter((c) => c.competencies?.includes(k)).map(cell)])) as Coverage['competencies'];
+  const dimensions = Object.fromEntries(DIMENSIONS.map((k) => [k, sorted.filter((c) => c.dimensions?.includes(k)).map(cell)])) as Coverage['dimensions'];
+  return {
+    competencies,
+    dimensions,
+    missing: { competencies: COMPETENCES.filter((k) => competencies[k].length === 0), dimensions: DIMENSIONS.filter((k) => dimensions[k].length === 0) },
+    notForEveryone: {
+      competencies: COMPETENCES.filter((k) => competencies[k].length > 0 && !competencies[k].some((x) => x.everyone)),
+      dimensions: DIMENSIONS.filter((k) => dimensions[k].length > 0 && !dimensions[k].some((x) => x.everyone)),
+    },
+  };
 }
 
 /** The version a cohort follows: the one in effect on the day it started, else the first one. */

@@ -70,6 +70,21 @@ allow('programme.definition.read', (actor) => hasRole(actor, 'examencommissie'))
 defineAction('programme.definition.write', 'The LOB-coördinator or opleidingsmanager publishes a new programme version');
 allow<ProgrammeResource>('programme.definition.write', (actor, p) => hasRoleIn(actor, ['lob_coordinator', 'manager'], [p.institutionId]));
 
+export interface TargetGroupResource {
+  id: string;
+  institutionId: string;
+  private: boolean;
+}
+
+defineAction('programme.target_groups.read', 'See the target groups (doelgroepen) of the institution');
+allow('programme.target_groups.read', (actor) => STAFF_ROLES.some((r) => hasRole(actor, r)));
+
+defineAction('programme.target_groups.write', 'The LOB-coördinator or manager defines target groups');
+allow('programme.target_groups.write', (actor) => hasRole(actor, 'lob_coordinator') || hasRole(actor, 'manager'));
+
+defineAction('programme.target_group.members', 'The LOB-coördinator or manager sees and keeps who belongs to a target group (audited)');
+allow<TargetGroupResource>('programme.target_group.members', (actor, g) => hasRoleIn(actor, ['lob_coordinator', 'manager'], [g.institutionId]));
+
 defineAction('programme.status.read', "Read a student's LOB status (the inspanningsverplichting)");
 allow<StudentRelation>('programme.status.read', (_a, s) => s.self);
 allow<StudentRelation>('programme.status.read', (_a, s) => s.mentor);

@@ -11,6 +11,8 @@ export const programmePrivacy: PrivacyProvider = {
     { table: 'lob_activities', personColumns: ['organiser_id'], purpose: 'The organiser of an LOB activity, so students know whom to ask and the organiser can record participation.', retention: 'As long as the activity is kept (default: five school years); the organiser is unlinked on erasure.' },
     { table: 'lob_activity_signups', personColumns: ['student_id', 'recorded_by'], purpose: 'Sign-up, waiting list and participation of a student in LOB activities: evidence for the inspanningsverplichting LOB.', retention: 'As long as the student record (the result list is part of the diploma file).' },
     { table: 'lob_programme_versions', personColumns: ['created_by'], purpose: 'Who published a version of an opleiding’s LOB programme (accountability towards the inspectorate).', retention: 'As long as a cohort follows the version.' },
+    { table: 'lob_target_groups', personColumns: ['created_by'], purpose: 'Who defined a target group (doelgroep) of the LOB programme.', retention: 'As long as the target group exists; the creator is unlinked on erasure.' },
+    { table: 'lob_target_group_members', personColumns: ['student_id', 'added_by'], purpose: 'Which target group (for example entree, oudere instromers, extra support need) a student belongs to, so the LOB programme components for that group apply. Kept by the LOB-coördinator and manager only.', retention: 'As long as the student record; removed when the student leaves the group.' },
     { table: 'lob_status_overrides', personColumns: ['student_id', 'decided_by', 'revoked_by'], purpose: 'Documented exceptions by the mentor to the derived LOB status, with the reason.', retention: 'As long as the student record.' },
   ],
   async exportFor(db, userId) {
@@ -29,11 +31,20 @@ export const programmePrivacy: PrivacyProvider = {
       .execute();
     const organised = await db.selectFrom('lob_activities').select(['title', 'kind', 'starts_at']).where('organiser_id', '=', userId).execute();
     const decided = await db.selectFrom('lob_status_overrides').select(['component_id', 'decided_at']).where('decided_by', '=', userId).execute();
-    return { signups, exceptions, organised, exceptionsDecided: decided };
+    const targetGroups = await db
+      .selectFrom('lob_target_group_members as m')
+      .innerJoin('lob_target_groups as g', 'g.id', 'm.target_group_id')
+      .select(['g.name', 'm.added_at'])
+      .where('m.student_id', '=', userId)
+      .execute();
+    return { signups, exceptions, organised, exceptionsDecided: decided, targetGroups };
   },
   async eraseFor(trx, userId) {
     await trx.deleteFrom('lob_activity_signups').where('student_id', '=', userId).execute();
     await trx.deleteFrom('lob_status_overrides').where('student_id', '=', userId).execute();
+    await trx.deleteFrom('lob_target_group_members').where('student_id', '=', userId).execute();
+    await trx.updateTable('lob_target_group_members').set({ added_by: null }).where('added_by', '=', userId).execute();
+    await trx.updateTable('lob_target_groups').set({ created_by: null }).where('created_by', '=', userId).execute();
     // What this person did for others stays, without the person.
     await trx.updateTable('lob_activity_signups').set({ recorded_by: null }).where('recorded_by', '=', userId).execute();
     await trx.updateTable('lob_activities').set({ organiser_id: null }).where('organiser_id', '=', userId).execute();

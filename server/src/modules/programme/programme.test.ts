@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestApp, testEngines, userIdByEmail, type TestApp } from '../../../test/helpers.js';
-import { componentWindow, evaluate, versionForCohort, type Fact, type Version } from './evaluate.js';
+import { componentWindow, coverage, evaluate, versionForCohort, type Fact, type Version } from './evaluate.js';
+import { pdfLines, type ResultList } from './results.js';
 import { behindText } from './signals.js';
 
 type Client = Awaited<ReturnType<typeof signIn>>;
@@ -124,6 +125,46 @@ describe('evaluate (the rule of the inspanningsverplichting)', () => {
     });
   });
 
+  it('shows which competencies and burgerschap dimensions a version addresses, and flags what is never addressed', () => {
+    const base = { position: 1, requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: [], intensity: '', guidance: '' };
+    const v: Pick<Version, 'components'> = {
+      components: [
+        { ...base, id: 'a', year: 1, period: 1, kind: 'activity', title: 'Debat', competencies: ['motieven'], dimensions: ['politiek_juridisch', 'sociaal_maatschappelijk'] },
+        { ...base, id: 'b', year: 1, period: 2, kind: 'entries', title: 'Geldplan', competencies: ['kwaliteiten', 'loopbaansturing', 'werkexploratie'], dimensions: ['economisch'] },
+        { ...base, id: 'c', year: 2, period: null, kind: 'activity', title: 'Alleen niveau 4', levels: [4], competencies: ['netwerken'], dimensions: [] },
+      ],
+    };
+    const cov = coverage(v);
+    expect(cov.missing).toEqual({ competencies: [], dimensions: ['vitaal'] });
+    expect(cov.notForEveryone).toEqual({ competencies: ['netwerken'], dimensions: [] });
+    expect(cov.dimensions.economisch).toEqual([{ year: 1, period: 2, componentId: 'b', title: 'Geldplan', everyone: true }]);
+    expect(coverage({ components: [] }).missing.competencies).toHaveLength(5);
+  });
+
+  it('gives the result list and its PDF one verdict: loopbaan en burgerschap', () => {
+    const list: ResultList = {
+      verdict: { nl: 'Loopbaan en burgerschap', en: 'Career and citizenship' },
+      scope: { groupId: 'g', label: 'ZW2A' },
+      generatedAt: '2027-02-10T10:00:00Z',
+      items: [{ studentId: 's', displayName: 'Sanne de Wit', groupCode: 'ZW2A', programme: 'Helpende', cohort: 'Cohort 2026', version: 1, fulfilled: true, required: 2, done: 2, missing: [], reason: null, overrides: 0, attendanceOnly: ['Bedrijfsbezoek'] }],
+    };
+    const lines = pdfLines(list);
+    expect(lines.heading).toBe('Loopbaan en burgerschap — ZW2A');
+    expect(lines.intro).toContain('Eén oordeel voor loopbaan en burgerschap samen, zonder onderscheid naar dimensies');
+    expect(lines.students[0].title).toBe('Sanne de Wit (ZW2A) — Loopbaan en burgerschap: voldaan');
+    expect(lines.students[0].detail).toContain('telt op aanwezigheid: Bedrijfsbezoek');
+  });
+
+  it('applies a component for a target group only to its members', () => {
+    const only: Version = {
+      ...version,
+      components: [{ id: 'ct', position: 1, year: 1, period: 2, kind: 'conversation', title: 'Extra gesprek', requiredCount: 1, activityKinds: [], minCompetencies: 0, levels: [], pathways: [], intensity: '', guidance: '', targetGroupIds: ['oudere-instromers'] }],
+    };
+    expect(evaluate(only, student, [], [], '2026-11-23').required).toBe(0);
+    expect(evaluate(only, { ...student, targetGroups: ['entree'] }, [], [], '2026-11-23').required).toBe(0);
+    expect(evaluate(only, { ...student, targetGroups: ['oudere-instromers'] }, [], [], '2026-11-23').required).toBe(1);
+  });
+
   it('gives a cohort the version in effect when it started', () => {
     const v = [{ version: 1, effectiveFrom: '2025-08-01' }, { version: 2, effectiveFrom: '2026-08-01' }];
     expect(versionForCohort(v, '2025-08-01')?.version).toBe(1);
@@ -138,6 +179,7 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
   let sanne: string;
   let helpende: string;
   let zw2a: string;
+  let olderEntrants: string;
   const others: Client[] = [];
 
   beforeAll(async () => {
@@ -176,6 +218,15 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       expect((await coordinator.get('/api/v1/lob/programmes')).json().items.find((p: any) => p.id === helpende).versions).toHaveLength(1);
       // Published in July, before the cohort starts: that cohort follows it.
       t.clock.set('2026-07-20T10:00:00Z');
+      const group = await coordinator.post('/api/v1/lob/target-groups', { name: 'Oudere instromers', description: 'Studenten van 23 jaar en ouder' });
+      expect(group.statusCode, group.body).toBe(201);
+      olderEntrants = group.json().id;
+      const unknownGroup = await coordinator.post(`/api/v1/lob/programmes/${helpende}/versions`, {
+        effectiveFrom: '2026-08-01', rule: 'all',
+        components: [{ year: 1, kind: 'conversation', title: 'Gesprek', count: 1, targetGroupIds: ['00000000-0000-4000-8000-000000000000'] }],
+      });
+      expect(unknownGroup.statusCode).toBe(400);
+      expect(unknownGroup.json().error.fields).toHaveProperty(['components.0.targetGroupIds']);
       const res = await coordinator.post(`/api/v1/lob/programmes/${helpende}/versions`, {
         effectiveFrom: '2026-08-01',
         rule: 'all',
@@ -186,13 +237,19 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
           { year: 1, period: 3, kind: 'activity', title: 'Twee werkplekgerichte activiteiten', count: 2, activityKinds: ['company_visit', 'guest_lesson', 'job_shadowing'], attendanceAlone: true },
           { year: 1, period: 3, kind: 'entries', title: 'Drie ervaringen, drie competenties', count: 3, minCompetencies: 3 },
           { year: 1, period: 3, kind: 'entries', title: 'Alleen niveau 4', count: 10, levels: [4] },
+          { year: 1, period: 3, kind: 'conversation', title: 'Intervisie voor oudere instromers', count: 1, targetGroupIds: [olderEntrants] },
         ],
       });
       t.clock.set('2027-02-10T10:00:00Z');
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({ version: 2, components: [{ position: 1 }, { position: 2 }, { position: 3 }, { position: 4 }] });
+      expect(res.json()).toMatchObject({ version: 2, components: [{ position: 1 }, { position: 2 }, { position: 3 }, { position: 4 }, { position: 5, targetGroupIds: [olderEntrants] }] });
       const versionView = await mentor.get(`/api/v1/lob/programme-versions/${res.json().id}`);
       expect(versionView.statusCode).toBe(200);
+      // This version never says what it addresses: the editor is warned about every competence and dimension.
+      expect(versionView.json().coverage.missing).toEqual({
+        competencies: ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'],
+        dimensions: ['politiek_juridisch', 'economisch', 'sociaal_maatschappelijk', 'vitaal'],
+      });
       expect((await student.get(`/api/v1/lob/programme-versions/${res.json().id}`)).statusCode).toBe(404);
       const list = await coordinator.get('/api/v1/lob/programmes');
       expect(list.json().items.find((p: any) => p.id === helpende).versions).toHaveLength(2);
@@ -275,10 +332,14 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       const row = items.find((r: any) => r.studentId === sanne);
       expect(row).toMatchObject({ fulfilled: false, done: 2, required: 3 });
       expect(row.missing.map((m: any) => m.title)).toEqual(['Drie ervaringen, drie competenties']);
+      expect(res.json().verdict.nl).toBe('Loopbaan en burgerschap');
       const csv = await coordinator.get(`/api/v1/lob/results.csv?groupId=${zw2a}`);
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.body.trim().split('\r\n');
       expect(lines).toHaveLength(21);
+      // One verdict column for loopbaan and burgerschap together, no column per dimension.
+      expect(lines[0]).toContain('"Loopbaan en burgerschap"');
+      expect(lines[0]).not.toMatch(/politiek|economisch|vitaal/i);
       expect(lines.find((l) => l.includes('Sanne de Wit'))).toContain('"niet voldaan"');
       const pdf = await coordinator.get(`/api/v1/lob/results.pdf?programmeId=${helpende}`);
       expect(pdf.statusCode).toBe(200);
@@ -350,6 +411,32 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
       }
     });
 
+    it('applies a component for a target group to the students the coordinator puts in it (audited)', async () => {
+      const intervisie = (s: any) => s.components.find((c: any) => c.title === 'Intervisie voor oudere instromers');
+      const before = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
+      expect(intervisie(before)).toBeUndefined();
+      expect((await docent.post('/api/v1/lob/target-groups', { name: 'Entree' })).statusCode).toBe(403);
+      expect((await coordinator.post('/api/v1/lob/target-groups', { name: 'Oudere instromers' })).statusCode).toBe(409);
+      expect((await mentor.put(`/api/v1/lob/target-groups/${olderEntrants}/members/${sanne}`, {})).statusCode).toBe(403);
+      expect((await student.get(`/api/v1/lob/target-groups/${olderEntrants}/members`)).statusCode).toBe(404);
+      const added = await coordinator.put(`/api/v1/lob/target-groups/${olderEntrants}/members/${sanne}`, {});
+      expect(added.statusCode, added.body).toBe(200);
+      expect(added.json().items).toEqual([{ studentId: sanne, displayName: 'Sanne de Wit' }]);
+      expect((await coordinator.get('/api/v1/lob/target-groups')).json().items).toContainEqual(expect.objectContaining({ name: 'Oudere instromers', members: 1 }));
+      try {
+        const after = (await student.get(`/api/v1/students/${sanne}/lob-status`)).json();
+        expect(after.required).toBe(before.required + 1);
+        expect(intervisie(after)).toMatchObject({ kind: 'conversation', required: 1 });
+        const audit = await t.deps.db.selectFrom('audit_log').select('action').where('student_id', '=', sanne).where('action', 'like', 'programme.target_group.%').execute();
+        expect(audit.map((a) => a.action)).toContain('programme.target_group.member.add');
+      } finally {
+        expect((await coordinator.delete(`/api/v1/lob/target-groups/${olderEntrants}/members/${sanne}`)).statusCode).toBe(200);
+      }
+      expect(intervisie((await student.get(`/api/v1/students/${sanne}/lob-status`)).json())).toBeUndefined();
+      const stranger = await coordinator.put(`/api/v1/lob/target-groups/${olderEntrants}/members/00000000-0000-4000-8000-000000000000`, {});
+      expect(stranger.statusCode).toBe(400);
+    });
+
     it('links a reflection to an LOB activity, and refuses an activity that does not exist', async () => {
       const bad = await student.post('/api/v1/portfolio/entries', { kind: 'lob_activity', title: 'Bezoek', occurredOn: '2027-02-11', competencies: ['werkexploratie'], reflection: REFLECTION, activityId: '00000000-0000-4000-8000-000000000000' });
       expect(bad.statusCode).toBe(400);
@@ -358,6 +445,14 @@ describe.each(testEngines())('LOB programme API on %s', (engine) => {
   });
 
   describe('catalogue, sign-up and waiting list', () => {
+    it('records the burgerschap dimensions an activity addresses', async () => {
+      const id = await createActivity(docent, { kind: 'workshop', title: 'Debat: mag je staken in de zorg?', dimensions: ['politiek_juridisch', 'sociaal_maatschappelijk'], startsAt: '2027-03-02T09:00:00+01:00', endsAt: '2027-03-02T10:00:00+01:00' });
+      expect((await student.get(`/api/v1/lob/activities/${id}`)).json().dimensions).toEqual(['politiek_juridisch', 'sociaal_maatschappelijk']);
+      const bad = await docent.post('/api/v1/lob/activities', { kind: 'workshop', title: 'x', dimensions: ['cultureel'], startsAt: '2027-03-02T09:00:00+01:00', endsAt: '2027-03-02T10:00:00+01:00' });
+      expect(bad.statusCode).toBe(400);
+      expect(Object.keys(bad.json().error.fields).join()).toContain('dimensions');
+    });
+
     it('shows students the activities meant for them and staff all of the institution', async () => {
       const ict = (await t.deps.db.selectFrom('programmes').select('id').where('crebo', '=', '25604').executeTakeFirstOrThrow()).id;
       const id = await createActivity(docent, { kind: 'company_visit', title: 'Alleen ICT', startsAt: '2027-03-01T09:00:00+01:00', endsAt: '2027-03-01T12:00:00+01:00', audience: { programmeIds: [ict] } });

@@ -24,6 +24,8 @@ export interface StudentEnrolment {
   cohortStart: string;
   groupId: string | null;
   groupCode: string | null;
+  /** the institution's target groups (doelgroepen) the student belongs to */
+  targetGroups: string[];
 }
 
 export interface StudentStatus extends Evaluation {
@@ -57,6 +59,7 @@ export async function loadEnrolments(
     cohort_start: string;
     group_id: string | null;
     group_code: string | null;
+    target_groups: string[] | string | null;
   }>`
     with ce as (
       select distinct on (e.student_id) e.* from enrolments e
@@ -65,7 +68,8 @@ export async function loadEnrolments(
     )
     select u.id, u.display_name, u.family_name, p.id as programme_id, p.name as programme_name, p.level, p.pathway,
       c.name as cohort_name, to_char(coalesce(c.starts_on, ce.starts_on), 'YYYY-MM-DD') as cohort_start,
-      g.id as group_id, g.code as group_code
+      g.id as group_id, g.code as group_code,
+      array(select m.target_group_id from lob_target_group_members m where m.student_id = u.id) as target_groups
     from ce join users u on u.id = ce.student_id
     left join programmes p on p.id = ce.programme_id
     left join cohorts c on c.id = ce.cohort_id
@@ -84,7 +88,15 @@ export async function loadEnrolments(
     cohortStart: row.cohort_start,
     groupId: row.group_id,
     groupCode: row.group_code,
+    targetGroups: parseUuidArray(row.target_groups),
   }));
+}
+
+// Both drivers return uuid[] as an array; an older pg may return the '{a,b}' literal.
+function parseUuidArray(value: string[] | string | null): string[] {
+  if (!value) return [];
+  if (Array.isArray(value)) return value;
+  return value.replace(/[{}]/g, '').split(',').filter(Boolean);
 }
 
 /** Every version (with components) of the given opleidingen, in one query. */
@@ -96,7 +108,8 @@ export async function loadVersions(db: Kysely<DB>, programmeIds: string[]): Prom
           'id', c.id, 'position', c.position, 'year', c.year, 'period', c.period, 'kind', c.kind, 'title', c.title,
           'requiredCount', c.required_count, 'activityKinds', c.activity_kinds, 'minCompetencies', c.min_competencies,
           'levels', c.levels, 'pathways', c.pathways, 'intensity', c.intensity, 'guidance', c.guidance,
-          'attendanceAlone', c.attendance_alone) order by c.position)
+          'attendanceAlone', c.attendance_alone, 'competencies', c.competencies, 'dimensions', c.dimensions,
+          'targetGroupIds', c.target_group_ids) order by c.position)
         from lob_programme_components c where c.version_id = v.id), '[]'::json) as components
     from lob_programme_versions v
     where v.programme_id = any(${programmeIds}::uuid[])

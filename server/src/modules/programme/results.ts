@@ -19,9 +19,19 @@ export interface ResultRow {
   missing: { id: string; title: string; year: number; period: number | null; status: 'open' | 'missed' }[];
   reason: 'no_enrolment' | 'no_programme' | null;
   overrides: number;
+  /** components the programme lets count on attendance alone, where that is what counted */
+  attendanceOnly: string[];
 }
 
+/**
+ * The result list carries ONE verdict: loopbaan and burgerschap together, never split per
+ * dimension or component (Loopbaan en burgerschap in het mbo, par. 4, Diplomabeslissing).
+ */
+export const VERDICT = { nl: 'Loopbaan en burgerschap', en: 'Career and citizenship' } as const;
+
 export interface ResultList {
+  /** the one verdict the list carries per student */
+  verdict: typeof VERDICT;
   scope: { groupId?: string; programmeId?: string; label: string };
   generatedAt: string;
   items: ResultRow[];
@@ -41,6 +51,7 @@ function toRow(s: StudentStatus): ResultRow {
     missing: s.components.filter((c) => !c.met).map((c) => ({ id: c.id, title: c.title, year: c.year, period: c.period, status: c.status as 'open' | 'missed' })),
     reason: s.reason,
     overrides: s.components.filter((c) => c.override).length,
+    attendanceOnly: s.components.filter((c) => c.records.some((r) => r.attendanceOnly)).map((c) => c.title),
   };
 }
 
@@ -48,7 +59,7 @@ function toRow(s: StudentStatus): ResultRow {
 export async function resultList(deps: Ctx, scope: { groupId: string } | { programmeId: string }, label: string): Promise<ResultList> {
   const enrolments = await loadEnrolments(deps, scope);
   const statuses = await computeStatuses(deps, enrolments);
-  return { scope: { ...scope, label }, generatedAt: deps.clock.now().toISOString(), items: statuses.map(toRow) };
+  return { verdict: VERDICT, scope: { ...scope, label }, generatedAt: deps.clock.now().toISOString(), items: statuses.map(toRow) };
 }
 
 /** Exports of the list leave the system: audited with their scope and size. */
@@ -70,8 +81,9 @@ const period = (m: ResultRow['missing'][number]) => `jaar ${m.year}${m.period ? 
 export function explain(row: ResultRow): string {
   if (row.reason === 'no_programme') return 'Geen LOB-programma vastgelegd voor deze opleiding';
   if (row.reason === 'no_enrolment') return 'Niet ingeschreven bij een opleiding';
-  if (row.fulfilled) return row.overrides ? `Voldaan (${row.overrides} onderdeel/onderdelen handmatig goedgekeurd)` : 'Voldaan';
-  return row.missing.map((m) => `${m.title} (${period(m)}${m.status === 'open' ? ', loopt nog' : ''})`).join('; ');
+  const attendance = row.attendanceOnly.length ? `; telt op aanwezigheid: ${row.attendanceOnly.join(', ')}` : '';
+  if (row.fulfilled) return (row.overrides ? `Voldaan (${row.overrides} onderdeel/onderdelen handmatig goedgekeurd)` : 'Voldaan') + attendance;
+  return row.missing.map((m) => `${m.title} (${period(m)}${m.status === 'open' ? ', loopt nog' : ''})`).join('; ') + attendance;
 }
 
 const csvCell = (v: string | number) => {
@@ -82,7 +94,7 @@ const csvCell = (v: string | number) => {
 };
 
 export function renderCsv(list: ResultList): string {
-  const header = ['Student', 'Groep', 'Opleiding', 'Cohort', 'Programmaversie', 'Inspanningsverplichting LOB', 'Onderdelen voldaan', 'Onderdelen vereist', 'Toelichting'];
+  const header = ['Student', 'Groep', 'Opleiding', 'Cohort', 'Programmaversie', VERDICT.nl, 'Onderdelen voldaan', 'Onderdelen vereist', 'Toelichting'];
   const lines = list.items.map((r) =>
     [r.displayName, r.groupCode ?? '', r.programme ?? '', r.cohort ?? '', r.version ?? '', r.fulfilled ? 'voldaan' : 'niet voldaan', r.done, r.required, explain(r)].map(csvCell).join(';'),
   );
@@ -90,17 +102,35 @@ export function renderCsv(list: ResultList): string {
   return `\uFEFF${[header.map(csvCell).join(';'), ...lines].join('\r\n')}\r\n`;
 }
 
+/**
+ * The text of the PDF, line by line: a title naming the one verdict, a sentence that there is no
+ * verdict per dimension, and per student "Loopbaan en burgerschap: voldaan / niet voldaan".
+ */
+export function pdfLines(list: ResultList): { heading: string; intro: string; students: { title: string; detail: string }[] } {
+  const met = list.items.filter((r) => r.fulfilled).length;
+  return {
+    heading: `${VERDICT.nl} — ${list.scope.label}`,
+    intro:
+      `Gemaakt op ${list.generatedAt.slice(0, 10)} met Koers. ${met} van de ${list.items.length} studenten hebben voldaan aan de inspanningsverplichting. ` +
+      'Eén oordeel voor loopbaan en burgerschap samen, zonder onderscheid naar dimensies of onderdelen.',
+    students: list.items.map((r) => ({
+      title: `${r.displayName}${r.groupCode ? ` (${r.groupCode})` : ''} — ${VERDICT.nl}: ${r.fulfilled ? 'voldaan' : 'niet voldaan'}`,
+      detail: `${r.programme ?? '—'}${r.cohort ? `, ${r.cohort}` : ''} — ${r.done} van ${r.required} onderdelen. ${explain(r)}`,
+    })),
+  };
+}
+
 export function renderPdf(list: ResultList): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Resultatenlijst LOB — ${list.scope.label}`, Author: 'Koers' }, lang: 'nl-NL', displayTitle: true });
+  const lines = pdfLines(list);
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Resultatenlijst ${VERDICT.nl.toLowerCase()} — ${list.scope.label}`, Author: 'Koers' }, lang: 'nl-NL', displayTitle: true });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const met = list.items.filter((r) => r.fulfilled).length;
-  doc.font('Helvetica-Bold').fontSize(18).text(`Inspanningsverplichting LOB — ${list.scope.label}`);
-  doc.font('Helvetica').fontSize(10).text(`Gemaakt op ${list.generatedAt.slice(0, 10)} met Koers. ${met} van de ${list.items.length} studenten hebben voldaan.`).moveDown();
-  for (const r of list.items) {
-    doc.font('Helvetica-Bold').fontSize(11).text(`${r.displayName}${r.groupCode ? ` (${r.groupCode})` : ''}: ${r.fulfilled ? 'voldaan' : 'niet voldaan'}`);
-    doc.font('Helvetica').fontSize(10).text(`${r.programme ?? '—'}${r.cohort ? `, ${r.cohort}` : ''} — ${r.done} van ${r.required} onderdelen. ${explain(r)}`).moveDown(0.4);
+  doc.font('Helvetica-Bold').fontSize(18).text(lines.heading);
+  doc.font('Helvetica').fontSize(10).text(lines.intro).moveDown();
+  for (const s of lines.students) {
+    doc.font('Helvetica-Bold').fontSize(11).text(s.title);
+    doc.font('Helvetica').fontSize(10).text(s.detail).moveDown(0.4);
   }
   doc.end();
   return done;

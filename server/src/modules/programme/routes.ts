@@ -14,7 +14,8 @@ import { countedEntryIds } from './records.js';
 import { entryForReview } from '../portfolio/service.js';
 import { registerLobSignals } from './signals.js';
 import { recordResultsExport, renderCsv, renderPdf, resultList } from './results.js';
-import { ACTIVITY_ORGANISERS, canManageActivity, isExamBoard, PROGRAMME_MANAGERS, type ActivityResource, type GroupResource, type ProgrammeResource } from './policy.js';
+import { ACTIVITY_ORGANISERS, canManageActivity, isExamBoard, PROGRAMME_MANAGERS, type ActivityResource, type GroupResource, type ProgrammeResource, type TargetGroupResource } from './policy.js';
+import { addMember, createTargetGroup, listMembers, listTargetGroups, removeMember } from './target-groups.js';
 import {
   createActivityBody,
   createVersionBody,
@@ -26,6 +27,8 @@ import {
   participationBody,
   recordParams,
   recordResponse,
+  memberParams,
+  targetGroupBody,
   resultsQuery,
   signupBody,
   type ResultsQuery,
@@ -43,6 +46,7 @@ registerErrorMessages({
     nl: 'Een nieuwe versie geldt alleen voor cohorten die nog moeten beginnen. Kies een ingangsdatum na vandaag.',
     en: 'A new version applies only to cohorts that have not started yet. Choose a start date after today.',
   },
+  target_group_exists: { nl: 'Er is al een doelgroep met deze naam.', en: 'A target group with this name already exists.' },
   no_institution: { nl: 'Je hebt geen rol in een instelling waarvoor dit kan.', en: 'You hold no role in an institution where this is possible.' },
 });
 
@@ -156,7 +160,7 @@ function firstInstitution(actor: Actor, roles: readonly string[]): string {
 export function programmeRoutes(): RouteDef[] {
   // The inspanningsverplichting behind schedule as a signal on the mentor's caseload.
   registerLobSignals();
-  return [...activityRoutes(), ...definitionRoutes(), ...statusRoutes(), ...resultRoutes()];
+  return [...activityRoutes(), ...definitionRoutes(), ...targetGroupRoutes(), ...statusRoutes(), ...resultRoutes()];
 }
 
 function activityRoutes(): RouteDef[] {
@@ -275,6 +279,70 @@ function definitionRoutes(): RouteDef[] {
   ];
 }
 
+async function targetGroupResource(ctx: RouteContext<{ id: string }, any, any>): Promise<TargetGroupResource | null> {
+  const g = await ctx.deps.db.selectFrom('lob_target_groups').select(['id', 'institution_id']).where('id', '=', ctx.params.id).executeTakeFirst();
+  return g ? { id: g.id, institutionId: g.institution_id, private: !hasRoleIn(ctx.actor, STAFF_ROLES, [g.institution_id]) } : null;
+}
+
+function targetGroupRoutes(): RouteDef[] {
+  return [
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/lob/target-groups',
+      summary: 'The target groups (doelgroepen) of the reader’s institution, with the number of students in each',
+      tags: TAGS,
+      action: 'programme.target_groups.read',
+      handler: async (ctx) => ({ items: await listTargetGroups(ctx.deps, institutionsWhere(ctx.actor, STAFF_ROLES)), nextCursor: null }),
+    }),
+    defineRoute<unknown, unknown, z.infer<typeof targetGroupBody>>({
+      method: 'POST',
+      url: '/api/v1/lob/target-groups',
+      summary: 'The LOB-coördinator or manager defines a target group, for example entree or oudere instromers (audited)',
+      tags: TAGS,
+      action: 'programme.target_groups.write',
+      body: targetGroupBody,
+      status: 201,
+      handler: (ctx) => createTargetGroup(ctx.deps, ctx.actor, firstInstitution(ctx.actor, ['lob_coordinator', 'manager']), ctx.body, ctx.req.ip),
+    }),
+    defineRoute<{ id: string }, unknown, unknown, TargetGroupResource>({
+      method: 'GET',
+      url: '/api/v1/lob/target-groups/:id/members',
+      summary: 'Who belongs to a target group (LOB-coördinator and manager)',
+      tags: TAGS,
+      action: 'programme.target_group.members',
+      params: idParams,
+      resource: targetGroupResource,
+      handler: async (ctx, g) => ({ items: await listMembers(ctx.deps, g.id), nextCursor: null }),
+    }),
+    defineRoute<{ id: string; studentId: string }, unknown, unknown, TargetGroupResource>({
+      method: 'PUT',
+      url: '/api/v1/lob/target-groups/:id/members/:studentId',
+      summary: 'Adds a student to a target group (audited on the student)',
+      tags: TAGS,
+      action: 'programme.target_group.members',
+      params: memberParams,
+      resource: targetGroupResource,
+      handler: async (ctx, g) => {
+        await addMember(ctx.deps, ctx.actor, g, ctx.params.studentId, ctx.req.ip);
+        return { items: await listMembers(ctx.deps, g.id), nextCursor: null };
+      },
+    }),
+    defineRoute<{ id: string; studentId: string }, unknown, unknown, TargetGroupResource>({
+      method: 'DELETE',
+      url: '/api/v1/lob/target-groups/:id/members/:studentId',
+      summary: 'Removes a student from a target group (audited on the student)',
+      tags: TAGS,
+      action: 'programme.target_group.members',
+      params: memberParams,
+      resource: targetGroupResource,
+      handler: async (ctx, g) => {
+        await removeMember(ctx.deps, ctx.actor, g, ctx.params.studentId, ctx.req.ip);
+        return { items: await listMembers(ctx.deps, g.id), nextCursor: null };
+      },
+    }),
+  ];
+}
+
 function statusRoutes(): RouteDef[] {
   return [
     defineRoute<{ id: string; entryId: string }, unknown, unknown, StudentRelation>({
@@ -355,6 +423,7 @@ function resultRoutes(): RouteDef[] {
     defineRoute<unknown, unknown, unknown>({
       method: 'GET',
       url: '/api/v1/lob/result-groups',
+      replica: { stalenessSeconds: 60 },
       summary: 'The groups and opleidingen whose result list the reader may see',
       tags: TAGS,
       action: 'programme.definition.read',
@@ -376,6 +445,7 @@ function resultRoutes(): RouteDef[] {
     defineRoute<unknown, ResultsQuery, unknown, GroupResource>({
       method: 'GET',
       url: '/api/v1/lob/results',
+      replica: { stalenessSeconds: 30 },
       summary: 'The result list of a group or opleiding: who met the inspanningsverplichting LOB, who did not and why',
       tags: TAGS,
       action: 'programme.results.read',
@@ -386,6 +456,7 @@ function resultRoutes(): RouteDef[] {
     defineRoute<unknown, ResultsQuery, unknown, GroupResource>({
       method: 'GET',
       url: '/api/v1/lob/results.csv',
+      replica: { stalenessSeconds: 30 },
       summary: 'The result list as CSV for the examination board (audited)',
       tags: TAGS,
       action: 'programme.results.read',
@@ -406,6 +477,7 @@ function resultRoutes(): RouteDef[] {
     defineRoute<unknown, ResultsQuery, unknown, GroupResource>({
       method: 'GET',
       url: '/api/v1/lob/results.pdf',
+      replica: { stalenessSeconds: 30 },
       summary: 'The result list as PDF for the examination board (audited)',
       tags: TAGS,
       action: 'programme.results.read',

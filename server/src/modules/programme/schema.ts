@@ -20,6 +20,10 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 /** Activities that bring the student close to real work (werkplekgericht). */
 export const WORKPLACE_KINDS: ActivityKind[] = ['job_shadowing', 'guest_lesson', 'company_visit', 'alumni_talk', 'real_life_assignment'];
 
+/** The four dimensions of burgerschap (Loopbaan en burgerschap in het mbo, par. 3). */
+export const DIMENSIONS = ['politiek_juridisch', 'economisch', 'sociaal_maatschappelijk', 'vitaal'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
 export const COMPONENT_KINDS = ['conversation', 'activity', 'entries', 'exercise'] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
@@ -41,6 +45,8 @@ export const createActivityBody = z
     title: text(200).min(1),
     description: text(5000).default(''),
     competencies: z.array(z.enum(COMPETENCES)).max(5).refine(unique, 'Noem elke competentie één keer.').default([]),
+    /** the burgerschap dimensions the activity addresses */
+    dimensions: z.array(z.enum(DIMENSIONS)).max(4).refine(unique, 'Noem elke dimensie één keer.').default([]),
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
     location: text(200).default(''),
@@ -81,6 +87,11 @@ const componentBody = z
     guidance: text(500).default(''),
     /** activity: attendance alone counts, without the student's reflection on it */
     attendanceAlone: z.boolean().default(false),
+    /** what the component addresses: career competencies and burgerschap dimensions */
+    competencies: z.array(z.enum(COMPETENCES)).max(5).refine(unique, 'Noem elke competentie één keer.').default([]),
+    dimensions: z.array(z.enum(DIMENSIONS)).max(4).refine(unique, 'Noem elke dimensie één keer.').default([]),
+    /** only for students in one of these target groups (doelgroepen); empty: every student */
+    targetGroupIds: z.array(z.uuid()).max(20).refine(unique, 'Noem elke doelgroep één keer.').default([]),
   })
   .refine((c) => c.kind === 'activity' || !c.attendanceAlone, { path: ['attendanceAlone'], message: 'Alleen voor activiteiten.' })
   .refine((c) => c.kind === 'entries' || c.minCompetencies === 0, { path: ['minCompetencies'], message: 'Alleen voor ervaringen.' });
@@ -98,6 +109,12 @@ export const createVersionBody = z
   .refine((v) => v.rule === 'all' || v.ruleMin !== null, { path: ['ruleMin'], message: 'Geef aan hoeveel onderdelen minimaal nodig zijn.' });
 export type CreateVersionInput = z.infer<typeof createVersionBody> & { programmeId: string };
 export type ComponentInput = z.infer<typeof componentBody>;
+
+export const targetGroupBody = z.object({
+  name: text(120).min(1),
+  description: text(1000).default(''),
+});
+export const memberParams = z.object({ id: z.uuid(), studentId: z.uuid() });
 
 export const listVersionsQuery = z.object({ programmeId: z.uuid().optional() });
 

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { ActivityKind, ComponentKind } from './schema.js';
+import type { ActivityKind, ComponentKind, Dimension } from './schema.js';
 import type { Competence } from '../portfolio/schema.js';
 
 /** Tables owned by the programme module (migrations 0030 and 0031). */
@@ -11,6 +11,8 @@ export interface ProgrammeTables {
     title: string;
     description: string;
     competencies: Competence[];
+    /** 0033: burgerschap dimensions the activity addresses */
+    dimensions: Generated<Dimension[]>;
     starts_at: Date;
     ends_at: Date;
     location: string;
@@ -62,6 +64,26 @@ export interface ProgrammeTables {
     guidance: string;
     /** 0032: attendance of an activity counts without the student's reflection on it */
     attendance_alone: Generated<boolean>;
+    /** 0033: what the component addresses */
+    competencies: Generated<Competence[]>;
+    dimensions: Generated<Dimension[]>;
+    /** 0034: only for students in one of these target groups; empty: everyone */
+    target_group_ids: Generated<string[]>;
+  };
+  /** 0034: target groups (doelgroepen) an institution defines */
+  lob_target_groups: {
+    id: Generated<string>;
+    institution_id: string;
+    name: string;
+    description: string;
+    created_by: string | null;
+    created_at: Date;
+  };
+  lob_target_group_members: {
+    target_group_id: string;
+    student_id: string;
+    added_by: string | null;
+    added_at: Date;
   };
   lob_status_overrides: {
     id: Generated<string>;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Role } from '../org/tables.js';
+import type { RosterChanges } from '../org/service.js';
 import type { ClassRecord, CourseRecord, EnrollmentRecord, OrgRecord, SessionRecord, UserRecord } from './format.js';
 import type { RosterRecords } from './read.js';
 import type { DbEnrolment, DbState, DbUser } from './state.js';
@@ -22,26 +23,8 @@ const ROLE_MAP: Partial<Record<UserRecord['role'], Role>> = {
 
 type Row = Record<string, unknown> & { id: string };
 
-/** Every write the import makes, in the order they are applied. */
-export interface Writes {
-  institution: { op: 'insert' | 'update'; row: { id: string; name: string; brin: string } } | null;
-  inserts: {
-    locations: Row[];
-    cohorts: Row[];
-    programmes: Row[];
-    groups: Row[];
-    users: Row[];
-    enrolments: Row[];
-  };
-  updates: { table: 'locations' | 'cohorts' | 'programmes' | 'groups' | 'users' | 'enrolments'; id: string; set: Record<string, unknown> }[];
-  enrolmentDeletes: string[];
-  roleAdds: { user_id: string; institution_id: string; role: Role }[];
-  roleRemoves: { user_id: string; institution_id: string; role: Role }[];
-  parentLinkAdds: { parent_id: string; student_id: string }[];
-  parentLinkRemoves: { parent_id: string; student_id: string }[];
-  mentorAdds: { group_id: string; user_id: string }[];
-  mentorRemoves: { group_id: string; user_id: string }[];
-}
+/** Every write the import makes, in the order org applies them. */
+export type Writes = RosterChanges;
 
 export interface PlanResult {
   institution: { id: string; brin: string; name: string } | null;

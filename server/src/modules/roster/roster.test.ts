@@ -311,3 +311,32 @@ describe.each(testEngines())('roster import over HTTP into the demo school on %s
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe.each(testEngines())('roster import and sessions on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(() => t?.close());
+
+  it('ends the access of a person whose role the import removes, on her very next request', async () => {
+    expect((await upload(t, 'admin@demo.koers.nl', fixtureFiles(), false)).statusCode).toBe(200);
+    // Fenna Dijkstra, a teacher from the export, sets her password through the reset mail and signs in.
+    const email = 'f.dijkstra@personeel.koersland.example';
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email } });
+    await expect.poll(() => t.mails.find((m) => m.to === email)).toBeTruthy();
+    const token = /token=([A-Za-z0-9_-]+)/.exec(t.mails.find((m) => m.to === email)!.text)![1];
+    const password = 'Zeilboot-Lantaarn-Koffie-29';
+    const done = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/complete', payload: { token, newPassword: password } });
+    expect(done.statusCode).toBe(204);
+    const fenna = await signIn(t, email, password);
+    expect((await fenna.get('/api/v1/lob/programmes')).statusCode).toBe(200);
+
+    // The next export no longer has her: the import removes her role, and her session knows at once.
+    const files = fixtureFiles();
+    files['users.csv'] = Buffer.from(files['users.csv'].toString().replace('usr-t1,active', 'usr-t1,tobedeleted'));
+    expect((await upload(t, 'admin@demo.koers.nl', files, false)).statusCode).toBe(200);
+    expect((await fenna.get('/api/v1/lob/programmes')).statusCode).toBe(403);
+    expect((await fenna.get('/api/v1/me')).json().roles).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import type { SessionStore } from '../identity/service.js';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { defineRoute, type RouteDef } from '../../platform/http.js';
@@ -17,7 +18,7 @@ registerErrorMessages({
   roster_no_files: { nl: 'Er zijn geen bestanden meegestuurd.', en: 'No files were uploaded.' },
 });
 
-export function rosterRoutes(): RouteDef[] {
+export function rosterRoutes(sessions: SessionStore): RouteDef[] {
   return [
     defineRoute<unknown, { dryRun: boolean }, unknown, RosterTarget & { files: RosterFiles }>({
       method: 'POST',
@@ -33,7 +34,7 @@ export function rosterRoutes(): RouteDef[] {
         return { ...(await rosterTarget(ctx.deps, files)), files };
       },
       handler: async (ctx, target) => {
-        const result = await importRoster(ctx.deps, ctx.actor, target.files, { dryRun: ctx.query.dryRun, ip: ctx.req.ip });
+        const result = await importRoster(ctx.deps, ctx.actor, target.files, { dryRun: ctx.query.dryRun, ip: ctx.req.ip, forget: (userId) => sessions.forget(userId) });
         if (result.errors.length === 0) return ctx.reply.status(200).send(result);
         // The contract's error envelope, with the per-line report an administrator needs beside it.
         return ctx.reply.status(422).send({

@@ -3,13 +3,13 @@ import type { Deps } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
 import { can, hasRole, type Actor } from '../../platform/policy.js';
 import { schoolDate } from '../../platform/clock.js';
-import { applyWrites, countWrites } from './apply.js';
+import { countWrites } from './counts.js';
+import { applyRosterChanges } from '../org/service.js';
 import { readCsv } from './csv.js';
 import { readOrg, RowReader, type OrgRecord } from './format.js';
 import { findInstitutionOrg, planImport } from './plan.js';
 import { readRosterFiles } from './read.js';
 import { loadState } from './state.js';
-import { rosterDb } from './tables.js';
 import type { ImportResult, RosterError, RosterFiles } from './types.js';
 import type { RosterTarget } from './policy.js';
 import './policy.js';
@@ -18,6 +18,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** the client address, for the audit entry */
   ip?: string | null;
+  /** drops the cached sessions of a person whose access changed (after commit) */
+  forget?: (userId: string) => void;
 }
 
 class Rollback extends Error {}
@@ -48,18 +50,18 @@ export async function importRoster(
   const today = schoolDate(deps.clock.now());
 
   let result: ImportResult | undefined;
+  let changedAccess = new Set<string>();
   try {
     await deps.db.transaction().execute(async (trx) => {
       // Two imports for one institution at once would both plan against the same state.
       await sql`select pg_advisory_xact_lock(hashtext(${`koers.roster.${instOrg.identifier}`}))`.execute(trx);
-      const db = rosterDb(trx);
-      const state = await loadState(db, instOrg.identifier, records);
+      const state = await loadState(trx, instOrg.identifier, records);
       authorize(actor, state.institution?.id);
       const plan = planImport(records, state, instOrg, today);
       const allErrors = sortErrors([...errors, ...plan.errors]);
       result = { dryRun: options.dryRun, institution: plan.institution, files: sortFiles(plan.files), errors: allErrors };
       if (allErrors.length > 0 || options.dryRun) throw new Rollback();
-      await applyWrites(db, plan.writes);
+      changedAccess = await applyRosterChanges(trx, plan.writes);
       await deps.audit.record(
         {
           action: 'roster.import',
@@ -77,6 +79,8 @@ export async function importRoster(
     // A dry run or a rejected import ends here: the transaction is rolled back and wrote nothing.
     if (!(err instanceof Rollback)) throw err;
   }
+  // Committed: whoever lost or gained a role or relation gets it on their next request.
+  for (const userId of changedAccess) options.forget?.(userId);
   return result!;
 }
 

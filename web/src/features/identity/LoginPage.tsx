@@ -119,6 +119,10 @@ export default function LoginPage() {
       <p className="link-row">
         <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
       </p>
+      <p className="link-row">
+        {/* Verkennen is open without an account: pupils and parents browse programmes and sign up for a meeloopdag. */}
+        <Link to="/verkennen">{t('nav:explore')}</Link>
+      </p>
     </section>
   );
 }

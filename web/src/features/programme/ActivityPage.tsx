@@ -35,6 +35,12 @@ export default function ActivityPage() {
         )}
         <dt>{t('activity.places')}</dt>
         <dd>{a.capacity === null ? t('activities.noLimit') : t('activity.placesTaken', { registered: a.registered, capacity: a.capacity, waitlisted: a.waitlisted })}</dd>
+        {(a.competencies.length > 0 || (a.dimensions?.length ?? 0) > 0) && (
+          <>
+            <dt>{t('activity.addresses')}</dt>
+            <dd>{[...a.competencies.map((k) => t(`competence.${k}`)), ...(a.dimensions ?? []).map((k) => t(`dimension.${k}`))].join(', ')}</dd>
+          </>
+        )}
         {a.organiser && (
           <>
             <dt>{t('activity.organiser')}</dt>

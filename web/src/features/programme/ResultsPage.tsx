@@ -86,6 +86,7 @@ function ResultCards({ items }: { items: ResultRow[] }) {
             <Link to={`/lob/voortgang/${r.studentId}`}>{r.displayName}</Link>
           </h3>
           <p>
+            <span className="muted">{t('results.status')}:</span>{' '}
             <span className={`badge badge--${r.fulfilled ? 'met' : 'open'}`}>{r.fulfilled ? t('results.met') : t('results.notMet')}</span>{' '}
             {t('results.count', { done: r.done, required: r.required })}
           </p>

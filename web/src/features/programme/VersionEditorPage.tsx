@@ -6,7 +6,8 @@ import { api, ApiError } from '../../app/api';
 import { Alert } from '../../ui/Alert';
 import { Field, SelectField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
-import { ACTIVITY_KINDS, useProgrammes, useVersion } from './api';
+import { TableWrap } from '../../ui/TableWrap';
+import { ACTIVITY_KINDS, useProgrammes, useTargetGroups, useVersion } from './api';
 import './programme.css';
 
 const COMPONENT_KINDS = ['conversation', 'activity', 'entries', 'exercise'] as const;
@@ -24,7 +25,14 @@ interface ComponentDraft {
   pathways: string[];
   intensity: string;
   guidance: string;
+  attendanceAlone: boolean;
+  competencies: string[];
+  dimensions: string[];
+  targetGroupIds: string[];
 }
+
+const COMPETENCES = ['kwaliteiten', 'motieven', 'werkexploratie', 'loopbaansturing', 'netwerken'] as const;
+const DIMENSIONS = ['politiek_juridisch', 'economisch', 'sociaal_maatschappelijk', 'vitaal'] as const;
 
 const localToday = () => {
   const d = new Date();
@@ -45,7 +53,24 @@ const emptyComponent = (): ComponentDraft => ({
   pathways: [],
   intensity: '',
   guidance: '',
+  attendanceAlone: false,
+  competencies: [],
+  dimensions: [],
+  targetGroupIds: [],
 });
+
+/**
+ * What the draft addresses, and what it never addresses or not for every student: the same
+ * rule as the server's coverage(), live while the coordinator edits.
+ */
+export function draftCoverage(components: Pick<ComponentDraft, 'competencies' | 'dimensions' | 'levels' | 'pathways' | 'targetGroupIds'>[]) {
+  const everyone = (c: (typeof components)[number]) => c.levels.length === 0 && c.pathways.length === 0 && c.targetGroupIds.length === 0;
+  const check = (codes: readonly string[], pick: (c: (typeof components)[number]) => string[]) => ({
+    missing: codes.filter((k) => !components.some((c) => pick(c).includes(k))),
+    notForEveryone: codes.filter((k) => components.some((c) => pick(c).includes(k)) && !components.some((c) => everyone(c) && pick(c).includes(k))),
+  });
+  return { competencies: check(COMPETENCES, (c) => c.competencies), dimensions: check(DIMENSIONS, (c) => c.dimensions) };
+}
 
 /** The first 1 August after today: a new version is for cohorts that have not started yet. */
 export function nextSchoolYear(today = new Date()): string {
@@ -91,6 +116,10 @@ function fromPrevious(previous: PreviousVersion | null): ComponentDraft[] {
     pathways: c.pathways ?? [],
     intensity: c.intensity ?? '',
     guidance: c.guidance ?? '',
+    attendanceAlone: !!c.attendanceAlone,
+    competencies: c.competencies ?? [],
+    dimensions: c.dimensions ?? [],
+    targetGroupIds: c.targetGroupIds ?? [],
   }));
 }
 
@@ -102,6 +131,7 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
   const [rule, setRule] = useState<'all' | 'min_components'>((previous?.rule as 'all' | 'min_components') ?? 'all');
   const [ruleMin, setRuleMin] = useState(previous?.ruleMin ? String(previous.ruleMin) : '');
   const [ruleText, setRuleText] = useState(previous?.ruleText ?? '');
+  const [minAspectLength, setMinAspectLength] = useState(String((previous as any)?.minAspectLength ?? 40));
   const [components, setComponents] = useState<ComponentDraft[]>(() => fromPrevious(previous));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -129,6 +159,7 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
           rule,
           ruleMin: rule === 'min_components' ? Number(ruleMin) || null : null,
           ruleText,
+          minAspectLength: Number(minAspectLength) || 40,
           components: components.map((c) => ({
             title: c.title,
             year: Number(c.year),
@@ -141,6 +172,10 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
             pathways: c.pathways,
             intensity: c.intensity,
             guidance: c.guidance,
+            attendanceAlone: c.kind === 'activity' && c.attendanceAlone,
+            competencies: c.competencies,
+            dimensions: c.dimensions,
+            targetGroupIds: c.targetGroupIds,
           })),
         },
       });
@@ -183,6 +218,17 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
           <label htmlFor="rule-text">{t('editor.ruleText')}</label>
           <textarea id="rule-text" value={ruleText} onChange={(e) => setRuleText(e.target.value)} />
         </div>
+        <Field
+          label={t('editor.minAspectLength')}
+          hint={t('editor.minAspectLengthHint')}
+          type="number"
+          min={1}
+          max={2000}
+          inputMode="numeric"
+          value={minAspectLength}
+          onChange={(e) => setMinAspectLength(e.target.value)}
+          error={errors.minAspectLength}
+        />
         <h2>{t('editor.components')}</h2>
         {errors.components && <Alert>{errors.components}</Alert>}
         <ol className="component-list">
@@ -201,6 +247,7 @@ function VersionForm({ programme, previous }: { programme: Programme; previous: 
         <button type="button" className="button button--secondary" onClick={() => setComponents((list) => [...list, emptyComponent()])}>
           {t('editor.addComponent')}
         </button>
+        <CoveragePanel components={components} />
         <p className="muted">{t('editor.publishNote')}</p>
         <button type="submit" className="button" disabled={busy}>
           {t('editor.publish')}
@@ -259,6 +306,27 @@ function ComponentFields({
           </div>
         </fieldset>
       )}
+      {c.kind === 'activity' && (
+        <label className="check-row">
+          <input type="checkbox" checked={c.attendanceAlone} onChange={() => onChange({ attendanceAlone: !c.attendanceAlone })} /> {t('editor.attendanceAlone')}
+        </label>
+      )}
+      <fieldset className="field">
+        <legend>{t('editor.addresses')}</legend>
+        <p className="field__hint">{t('editor.addressesHint')}</p>
+        <div className="check-grid">
+          {COMPETENCES.map((k) => (
+            <label key={k} className="check-row">
+              <input type="checkbox" checked={c.competencies.includes(k)} onChange={() => onChange({ competencies: toggle(c.competencies, k) })} /> {t(`competence.${k}`)}
+            </label>
+          ))}
+          {DIMENSIONS.map((k) => (
+            <label key={k} className="check-row">
+              <input type="checkbox" checked={c.dimensions.includes(k)} onChange={() => onChange({ dimensions: toggle(c.dimensions, k) })} /> {t(`dimension.${k}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       {c.kind === 'entries' && (
         <Field label={t('editor.minCompetencies')} hint={t('editor.minCompetenciesHint')} type="number" min={0} max={5} inputMode="numeric" value={c.minCompetencies} onChange={(e) => onChange({ minCompetencies: e.target.value })} error={err('minCompetencies')} />
       )}
@@ -284,6 +352,7 @@ function ComponentFields({
           ))}
         </div>
       </fieldset>
+      <TargetGroupChoice value={c.targetGroupIds} onChange={(targetGroupIds) => onChange({ targetGroupIds })} />
       <Field label={t('editor.intensity')} hint={t('editor.intensityHint')} value={c.intensity} onChange={(e) => onChange({ intensity: e.target.value })} error={err('intensity')} />
       <Field label={t('editor.guidance')} hint={t('editor.guidanceHint')} value={c.guidance} onChange={(e) => onChange({ guidance: e.target.value })} error={err('guidance')} />
       {onRemove && (
@@ -291,6 +360,77 @@ function ComponentFields({
           {t('editor.remove', { n })}
         </button>
       )}
+    </fieldset>
+  );
+}
+
+/** The resultaatverplichting at a glance: what the draft addresses in which year and period, and what never. */
+function CoveragePanel({ components }: { components: ComponentDraft[] }) {
+  const { t } = useTranslation('programme');
+  const cov = draftCoverage(components);
+  const missing = [...cov.competencies.missing.map((k) => t(`competence.${k}`)), ...cov.dimensions.missing.map((k) => t(`dimension.${k}`))];
+  const partial = [...cov.competencies.notForEveryone.map((k) => t(`competence.${k}`)), ...cov.dimensions.notForEveryone.map((k) => t(`dimension.${k}`))];
+  const where = (pick: (c: ComponentDraft) => string[], code: string) =>
+    components
+      .filter((c) => pick(c).includes(code))
+      .map((c) => (c.period ? t('status.period', { year: c.year, period: c.period }) : t('status.year', { year: c.year })))
+      .join(', ') || '—';
+  return (
+    <section className="card" aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{t('coverage.title')}</h2>
+      {missing.length > 0 && (
+        <div role="alert" className="coverage-warning">
+          <Alert>{t('coverage.missing', { list: missing.join(', ') })}</Alert>
+        </div>
+      )}
+      {partial.length > 0 && <Alert kind="info">{t('coverage.notForEveryone', { list: partial.join(', ') })}</Alert>}
+      {missing.length === 0 && partial.length === 0 && <p>{t('coverage.complete')}</p>}
+      <TableWrap labelledBy="coverage-title">
+        <table>
+          <caption className="visually-hidden">{t('coverage.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('coverage.what')}</th>
+              <th scope="col">{t('coverage.when')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {COMPETENCES.map((k) => (
+              <tr key={k}>
+                <th scope="row">{t(`competence.${k}`)}</th>
+                <td>{where((c) => c.competencies, k)}</td>
+              </tr>
+            ))}
+            {DIMENSIONS.map((k) => (
+              <tr key={k}>
+                <th scope="row">{t(`dimension.${k}`)}</th>
+                <td>{where((c) => c.dimensions, k)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}
+
+/** Besides level and pathway: the institution's target groups a component is for (none: everyone). */
+function TargetGroupChoice({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
+  const { t } = useTranslation('programme');
+  const groups = useTargetGroups();
+  const items = groups.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <fieldset className="field">
+      <legend>{t('editor.targetGroups')}</legend>
+      <p className="field__hint">{t('editor.allWhenEmpty')}</p>
+      <div className="check-grid">
+        {items.map((g) => (
+          <label key={g.id} className="check-row">
+            <input type="checkbox" checked={value.includes(g.id)} onChange={() => onChange(toggle(value, g.id))} /> {g.name}
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }

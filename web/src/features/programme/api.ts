@@ -13,6 +13,8 @@ export interface Activity {
   title: string;
   description: string;
   competencies: string[];
+  /** burgerschap dimensions the activity addresses */
+  dimensions?: string[];
   startsAt: string;
   endsAt: string;
   location: string;
@@ -143,5 +145,20 @@ export const useVersion = (id: string | undefined) =>
   useQuery({
     queryKey: ['lob', 'version', id],
     queryFn: () => api<{ id: string; version: number; effectiveFrom: string; rule: string; ruleMin: number | null; ruleText: string; components: any[] }>(`/lob/programme-versions/${id}`),
+    enabled: !!id,
+  });
+
+export interface TargetGroup {
+  id: string;
+  name: string;
+  description: string;
+  members: number;
+}
+export const useTargetGroups = () =>
+  useQuery({ queryKey: ['lob', 'target-groups'], queryFn: () => api<{ items: TargetGroup[] }>('/lob/target-groups') });
+export const useTargetGroupMembers = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['lob', 'target-groups', id, 'members'],
+    queryFn: () => api<{ items: { studentId: string; displayName: string }[] }>(`/lob/target-groups/${id}/members`),
     enabled: !!id,
   });

@@ -7,6 +7,7 @@ import { useStudentProfile } from './api';
 import { ProfileCard } from './ProfileCard';
 import { StudentPortfolioSection } from '../portfolio/StudentPortfolioSection';
 import { StudentGuidanceSection } from '../guidance/StudentGuidanceSection';
+import { StudentExploreSection } from '../explore/StudentExploreSection';
 
 /** A student's file as seen by someone who guides them. */
 export default function StudentPage() {
@@ -28,6 +29,7 @@ export default function StudentPage() {
       <ProfileCard profile={data} />
       <StudentPortfolioSection studentId={data.id} />
       <StudentGuidanceSection studentId={data.id} />
+      <StudentExploreSection studentId={data.id} />
     </section>
   );
 }
