@@ -5,6 +5,7 @@ import { loadDemoSchoolIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo.j
 import { migrate } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
 import { remindUnderLock, startReminderScheduler } from './modules/guidance/service.js';
+import { startMonitorScheduler } from './modules/monitor/service.js';
 import { createMailer } from './platform/mail.js';
 import { InProcessQueue, PgBossQueue, queuedMailer, type JobQueue } from './platform/jobs.js';
 
@@ -44,6 +45,10 @@ async function main() {
   const { app, deps } = await buildApp({ config, database, clock: systemClock, serveWeb: true, replica, mailer });
   if (replica) app.addHook('onClose', () => replica.stop());
   await startScheduledWork(jobs, deps, (err) => app.log.error({ err }, 'reminder run failed'), app);
+  // The monitor's rollups are refreshed every hour (one process at a time, under an advisory
+  // lock), so dashboards, region and nation never recompute from the raw records.
+  const monitor = startMonitorScheduler(deps, { onError: (err) => app.log.error({ err }, 'monitor refresh failed') });
+  app.addHook('onClose', () => monitor.stop());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

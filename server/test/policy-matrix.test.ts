@@ -101,6 +101,11 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/region/meetings': EVERYONE,
   'GET /api/v1/region/dropout': ['rmc'],
   'GET /api/v1/region/dropout.csv': ['rmc'],
+  // monitor: LOB indicators for the people who steer; the national feed for coordinator and admin
+  'GET /api/v1/monitor/indicators?level=nation': ['coordinator', 'manager', 'admin'],
+  'GET /api/v1/monitor/indicators?level=institution': ['coordinator', 'manager', 'admin'],
+  'GET /api/v1/monitor/indicators?level=team': ['manager'],
+  'GET /api/v1/monitor/export?level=nation': ['coordinator', 'admin'],
 };
 
 /**
@@ -188,6 +193,7 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/explore/', file: 'server/src/modules/explore/explore.test.ts' },
   { prefix: '/api/v1/public/', file: 'server/src/modules/explore/explore.test.ts' },
   { prefix: '/api/v1/region/', file: 'server/src/modules/region/region.test.ts' },
+  { prefix: '/api/v1/monitor/', file: 'server/src/modules/monitor/monitor.test.ts' },
 ];
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

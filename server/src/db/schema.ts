@@ -8,11 +8,12 @@ import type { GuidanceTables } from '../modules/guidance/tables.js';
 import type { QualityTables } from '../modules/quality/tables.js';
 import type { RegionTables } from '../modules/region/tables.js';
 import type { ExploreTables } from '../modules/explore/tables.js';
+import type { MonitorTables } from '../modules/monitor/tables.js';
 
 /**
  * The whole database as Kysely sees it: each module declares the tables it owns in its own
  * `tables.ts`, and they are joined here. Add a module's interface when it gets tables.
  */
-export interface DB extends OrgTables, IdentityTables, OidcTables, PortfolioTables, GuidanceTables, ProgrammeTables, LibraryTables, RegionTables, ExploreTables, QualityTables {
+export interface DB extends OrgTables, IdentityTables, OidcTables, PortfolioTables, GuidanceTables, ProgrammeTables, LibraryTables, RegionTables, ExploreTables, QualityTables, MonitorTables {
   schema_migrations: { version: number; name: string; applied_at: Date };
 }

@@ -10,6 +10,7 @@ import { guidanceModule } from './guidance/module.js';
 import { qualityModule } from './quality/module.js';
 import { regionModule } from './region/module.js';
 import { exploreModule } from './explore/module.js';
+import { monitorModule } from './monitor/module.js';
 import { privacyModule } from './privacy/module.js';
 
 /**
@@ -29,6 +30,7 @@ export const allModules: KoersModule[] = [
   qualityModule,
   regionModule,
   exploreModule,
+  monitorModule,
   privacyModule,
 ];
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../platform/http.js';
 import type { ActivityKind } from './schema.js';
+import { computeStatuses, loadEnrolments } from './progress.js';
 
 /**
  * What other modules may call. The programme module is the only writer of its tables.
@@ -46,4 +47,25 @@ export async function listOpenActivities(deps: Pick<Deps, 'db' | 'clock'>, kinds
     capacity: a.capacity === null ? null : Number(a.capacity),
     registered: Number(a.registered),
   }));
+}
+
+/**
+ * The inspanningsverplichting of many students at once, judged by the programme's own evaluation
+ * (evaluate.ts, the three-aspect rule included): `met` when fulfilled, `missed` when a component
+ * ended without being met, else `open`; null without an enrolment or a programme. For the
+ * monitor, which only counts these per cohort.
+ */
+export async function lobStatusOfStudents(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  studentIds: string[],
+): Promise<Map<string, { status: 'met' | 'open' | 'missed' | null; cohortStart: string }>> {
+  const out = new Map<string, { status: 'met' | 'open' | 'missed' | null; cohortStart: string }>();
+  for (let i = 0; i < studentIds.length; i += 2000) {
+    const enrolments = await loadEnrolments(deps, { studentIds: studentIds.slice(i, i + 2000) });
+    for (const s of await computeStatuses(deps, enrolments)) {
+      const status = s.reason ? null : s.fulfilled ? 'met' : s.components.some((c) => c.status === 'missed') ? 'missed' : 'open';
+      out.set(s.student.studentId, { status, cohortStart: s.student.cohortStart });
+    }
+  }
+  return out;
 }
