@@ -37,7 +37,7 @@ interface Ports {
   engine: string;
 }
 
-export function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; stop: () => Promise<void> }> {
+export function startBenchServer(env: Record<string, string>): Promise<{ ports: Ports; pid: number; stop: () => Promise<void> }> {
   const child = fork(path.join(ROOT, 'bench/server.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
@@ -47,6 +47,7 @@ export function startBenchServer(env: Record<string, string>): Promise<{ ports: 
     child.once('message', (ports) =>
       resolve({
         ports: ports as Ports,
+        pid: child.pid!,
         stop: () =>
           new Promise((r) => {
             child.once('exit', () => r());
@@ -93,7 +94,8 @@ export async function measure(
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+// No ratio when either side completed nothing within the measurement (all answers slower than it).
+const ratio = (a: number, b: number) => (a > 0 && b > 0 ? Math.round((a / b) * 100) / 100 : Number.NaN);
 
 async function login(base: string, email: string) {
   const res = await fetch(`${base}/api/v1/auth/login`, {
@@ -244,10 +246,12 @@ function firstLoadSize(): string[] {
   return [line];
 }
 
+const show = (n: number) => (Number.isFinite(n) ? String(n) : 'n/a');
+
 function tableLines(run: { profile: string; engine: string; results: CaseResult[] }): string[] {
   return run.results.map(
     (r) =>
-      `| ${run.profile} | ${run.engine} | ${r.endpoint} | ${r.connections} | ${Math.round(r.koers.requestsPerSecond)} | ${r.koers.p50} / ${r.koers.p95} / ${r.koers.p99} | ${Math.round(r.sameSql.requestsPerSecond)} | ${r.ratioSameSql} | ${r.indexed ? Math.round(r.indexed.requestsPerSecond) : '–'} | ${r.ratioIndexed ?? '–'} |`,
+      `| ${run.profile} | ${run.engine} | ${r.endpoint} | ${r.connections} | ${Math.round(r.koers.requestsPerSecond)} | ${r.koers.requestsPerSecond > 0 ? `${r.koers.p50} / ${r.koers.p95} / ${r.koers.p99}` : 'none finished'} | ${Math.round(r.sameSql.requestsPerSecond)} | ${show(r.ratioSameSql)} | ${r.indexed ? Math.round(r.indexed.requestsPerSecond) : '–'} | ${r.ratioIndexed === undefined ? '–' : show(r.ratioIndexed)} |`,
   );
 }
 

@@ -13,8 +13,9 @@ import { signIn, startTestApp, userIdByEmail, type TestApp } from './helpers.js'
  * A route that appears in neither table below fails this test, so no route ships without a
  * decided policy.
  */
-type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk' | 'rmc';
-const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk', 'rmc'];
+type Actor = 'student' | 'student2' | 'mentor' | 'docent' | 'coordinator' | 'manager' | 'admin' | 'ouder' | 'praktijk' | 'rmc' | 'decaan' | 'leerling' | 'ouder2' | 'intake';
+// decaan, leerling (Daan) and ouder2 belong to De Brug, a vmbo school; intake is the ROC's intake officer.
+const ACTORS: Actor[] = ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'ouder', 'praktijk', 'rmc', 'decaan', 'leerling', 'ouder2', 'intake'];
 const EVERYONE = ACTORS;
 const INSTITUTION_READERS: Actor[] = ['admin', 'coordinator', 'manager'];
 
@@ -22,7 +23,8 @@ const INSTITUTION_READERS: Actor[] = ['admin', 'coordinator', 'manager'];
 const READ_MATRIX: Record<string, Actor[]> = {
   // LOB programme and Loopbaanmagazijn
   'GET /api/v1/students/:sanne/lob-status': ['student', 'mentor', 'coordinator', 'manager', 'admin', 'ouder'],
-  'GET /api/v1/lob/activities': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  // Daan (leerling) is a student too, of De Brug: he gets the lists of his own school (tested empty in transition.test.ts)
+  'GET /api/v1/lob/activities': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'manager', 'admin', 'leerling'],
   'GET /api/v1/lob/programmes': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/result-groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/lob/target-groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
@@ -32,10 +34,10 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/library/exercises': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/library/groups': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/library/assignments': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
-  'GET /api/v1/me/assignments': ['student', 'student2'],
+  'GET /api/v1/me/assignments': ['student', 'student2', 'leerling'],
   'GET /api/v1/me': EVERYONE,
   'GET /api/v1/me/students': EVERYONE,
-  'GET /api/v1/me/parents': ['student', 'student2'],
+  'GET /api/v1/me/parents': ['student', 'student2', 'leerling'],
   'GET /api/v1/me/data-export': EVERYONE,
   'GET /api/v1/admin/people/:sanne/data-export': ['admin'],
   'GET /api/v1/auth/mfa': EVERYONE,
@@ -64,6 +66,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   // guidance (begeleiding): caseload, conversations, agenda, attendance, feed, messages, notifications
   'GET /api/v1/mentor/caseload': ['mentor'],
   'GET /api/v1/students/:sanne/conversations': ['student', 'mentor', 'ouder'],
+  'GET /api/v1/students/:sanne/coaches': ['student', 'mentor', 'coordinator', 'manager', 'ouder'],
   'GET /api/v1/students/:sanne/agenda': ['student', 'mentor', 'ouder'],
   'GET /api/v1/students/:sanne/attendance': ['student', 'mentor', 'ouder'],
   'GET /api/v1/groups/:group/feed': ['student', 'mentor', 'docent'],
@@ -80,10 +83,11 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/appointments/invitees': ['mentor', 'docent', 'coordinator'],
   // Verkennen (explore): what a student explored, suggestions, alumni and buddies
   'GET /api/v1/students/:sanne/exploration': ['student', 'mentor'],
-  'GET /api/v1/me/explore/suggestions': ['student', 'student2'],
-  'GET /api/v1/explore/alumni': ['student', 'student2', 'mentor', 'docent', 'coordinator'],
+  'GET /api/v1/me/explore/suggestions': ['student', 'student2', 'leerling'],
+  // explore's ALUMNI_READERS: students (Daan too) and the decaan
+  'GET /api/v1/explore/alumni': ['student', 'student2', 'mentor', 'docent', 'coordinator', 'leerling', 'decaan'],
   'GET /api/v1/me/alumnus': [],
-  'GET /api/v1/me/buddy': ['student', 'student2'],
+  'GET /api/v1/me/buddy': ['student', 'student2', 'leerling'],
   // quality (kwaliteit): questionnaires, scans and the Kwaliteitskaart
   'GET /api/v1/questionnaires': INSTITUTION_READERS,
   'GET /api/v1/me/questionnaires': EVERYONE,
@@ -91,6 +95,15 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/quality/choices': INSTITUTION_READERS,
   'GET /api/v1/quality/actions': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
   'GET /api/v1/quality/timeline': ['mentor', 'docent', 'coordinator', 'manager', 'admin'],
+  // overstap (transition): Daan's unsent form to the ROC; the ROC sees it only once sent
+  'GET /api/v1/institutions?q=brug': EVERYONE,
+  'GET /api/v1/institutions/:institution/programmes': EVERYONE,
+  'GET /api/v1/transfers?direction=outgoing': EVERYONE,
+  'GET /api/v1/transfers?direction=incoming': EVERYONE,
+  'GET /api/v1/transfers/:daanTransfer': ['decaan', 'leerling', 'ouder2'],
+  'GET /api/v1/transfers/:daanTransfer/export.json': ['decaan', 'leerling', 'ouder2'],
+  'GET /api/v1/transfers/:daanTransfer/export.pdf': ['decaan', 'leerling', 'ouder2'],
+  'GET /api/v1/transitions/handover': ['coordinator', 'manager', 'admin', 'decaan'],
   // region (sluitende aanpak): regional roles only, on their legal basis; the young person their own record
   'GET /api/v1/region/youth?status=without_place': ['rmc'],
   'GET /api/v1/region/youth/:youth': ['rmc'],
@@ -120,6 +133,8 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'DELETE /api/v1/students/:id/lob-status/overrides/:overrideId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/students/:id/lob-status/records/:entryId': 'server/src/modules/programme/programme.test.ts',
   'GET /api/v1/lob/target-groups/:id/members': 'server/src/modules/programme/programme.test.ts',
+  'PUT /api/v1/students/:id/coaches/:userId': 'server/src/modules/guidance/coaches.test.ts',
+  'DELETE /api/v1/students/:id/coaches/:userId': 'server/src/modules/guidance/coaches.test.ts',
   'GET /api/v1/library/exercises/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/assignments/:id': 'server/src/modules/library/library.test.ts',
   'GET /api/v1/library/attachments/:id': 'server/src/modules/library/library.test.ts',
@@ -160,6 +175,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/questionnaires/:id/responses.csv': 'server/src/modules/quality/quality.test.ts',
   'GET /api/v1/questionnaires/:id/codebook.csv': 'server/src/modules/quality/quality.test.ts',
   'GET /api/v1/questionnaires/:id/form': 'server/src/modules/quality/quality.test.ts',
+  'POST /api/v1/transfers': 'server/src/modules/transition/transition.test.ts',
   // Verkennen: public routes answer without a session (explore.test.ts calls them anonymously)
   'GET /api/v1/public/programmes': 'server/src/modules/explore/explore.test.ts',
   'GET /api/v1/public/programmes/:id': 'server/src/modules/explore/explore.test.ts',
@@ -168,6 +184,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/public/regions': 'server/src/modules/explore/explore.test.ts',
   'GET /api/v1/public/activities': 'server/src/modules/explore/explore.test.ts',
   'GET /api/v1/explore/entries/:entryId/link': 'server/src/modules/explore/explore.test.ts',
+  'GET /api/v1/explore/activities/:id/public-signups': 'server/src/modules/explore/explore.test.ts',
   'PUT /api/v1/me/alumnus': 'server/src/modules/explore/explore.test.ts',
   'DELETE /api/v1/me/alumnus': 'server/src/modules/explore/explore.test.ts',
   'POST /api/v1/me/buddy': 'server/src/modules/explore/explore.test.ts',
@@ -190,6 +207,7 @@ const MODULE_WRITE_TESTS: { prefix: string; file: string }[] = [
   { prefix: '/api/v1/notifications/', file: 'server/src/modules/guidance/guidance.test.ts' },
   { prefix: '/api/v1/questionnaires', file: 'server/src/modules/quality/quality.test.ts' },
   { prefix: '/api/v1/quality/', file: 'server/src/modules/quality/quality.test.ts' },
+  { prefix: '/api/v1/transfers/', file: 'server/src/modules/transition/transition.test.ts' },
   { prefix: '/api/v1/explore/', file: 'server/src/modules/explore/explore.test.ts' },
   { prefix: '/api/v1/public/', file: 'server/src/modules/explore/explore.test.ts' },
   { prefix: '/api/v1/region/', file: 'server/src/modules/region/region.test.ts' },
@@ -213,6 +231,8 @@ describe('policy matrix', () => {
     const entry = await sql<{ id: string }>`select id from portfolio_entries where student_id = ${ids.sanne}
       and status = 'published' and sharing = array['mentor']::text[] limit 1`.execute(t.deps.db);
     ids.mentorEntry = entry.rows[0]?.id;
+    const daan = await userIdByEmail(t, 'leerling@demo.koers.nl');
+    ids.daanTransfer = (await t.deps.db.selectFrom('transfers').select('id').where('student_id', '=', daan).executeTakeFirstOrThrow()).id;
     // A young person without a place in the RMC region of the demo ROC, aged 18–23.
     ids.youth = (await t.deps.db.selectFrom('region_youth').select('id').where('given_name', '=', 'Kevin').executeTakeFirstOrThrow()).id;
     for (const actor of ACTORS) clients[actor] = await signIn(t, `${actor}@demo.koers.nl`);
@@ -220,7 +240,7 @@ describe('policy matrix', () => {
   afterAll(() => t?.close());
 
   it('lists every route of the API in the matrix', () => {
-    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry|youth)\b/g, ':x')));
+    const readRoutes = new Set(Object.keys(READ_MATRIX).map((k) => k.replace(/\?.*$/, '').replace(/:(sanne|institution|group|mentorEntry|youth|daanTransfer)\b/g, ':x')));
     const unlisted = registeredRoutes()
       .map(routeKey)
       .filter((key) => {

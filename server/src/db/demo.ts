@@ -27,6 +27,10 @@ export const DEMO_ACCOUNTS = [
   { email: 'praktijk@demo.koers.nl', description: 'praktijkopleider bij Zorgcentrum De Linde' },
   { email: 'rmc@demo.koers.nl', description: 'RMC-trajectbegeleider van de regio van het ROC' },
   { email: 'alumnus@demo.koers.nl', description: 'oud-student van het ROC, werkt nu, is buddy' },
+  { email: 'decaan@demo.koers.nl', description: 'decaan van De Brug (vmbo, zelfde RMC-regio)' },
+  { email: 'leerling@demo.koers.nl', description: 'Daan (15), vmbo-kader leerjaar 4 op De Brug, aangemeld bij het ROC' },
+  { email: 'ouder2@demo.koers.nl', description: 'ouder van Daan' },
+  { email: 'intake@demo.koers.nl', description: 'intaker van het ROC' },
 ] as const;
 
 
@@ -236,6 +240,65 @@ async function createDemoSchool(trx: Transaction<DB>, clock: Clock, passwordHash
       ends_on: addDays(today, 70),
     })
     .execute();
+  await addTransitionPartners(trx, { clock, passwordHash, rmcRegionId: rmc.id, rocId: inst, today, users });
   await sql`analyze`.execute(trx);
   return { institutionId: inst, today, random, users, students, groups, programmes };
+}
+
+/**
+ * The schools around the ROC for the overstap: De Brug, a vmbo school in the same RMC region
+ * with its decaan and the pupil Daan (15, vmbo-kader year 4) and his parent, and a hogeschool
+ * for mbo → hbo. The ROC gets an intake officer. No random numbers: the ROC's demo stays the same.
+ */
+async function addTransitionPartners(
+  trx: Transaction<DB>,
+  ctx: { clock: Clock; passwordHash: string; rmcRegionId: string; rocId: string; today: string; users: Record<string, string> },
+) {
+  const { today, users } = ctx;
+  const yearStart = schoolYearStart(today);
+  const [deBrug, hogeschool] = await trx
+    .insertInto('institutions')
+    .values([
+      { name: 'De Brug, school voor vmbo', brin: '99DB', type: 'vo', rmc_region_id: ctx.rmcRegionId },
+      { name: 'Hogeschool Koersland', brin: '99HK', type: 'hbo', rmc_region_id: ctx.rmcRegionId },
+    ])
+    .returning('id')
+    .execute();
+  const [vmboKb4] = await trx
+    .insertInto('programmes')
+    .values([
+      { institution_id: deBrug.id, kind: 'vo', name: 'vmbo kader Zorg en welzijn', vo_path: 'vmbo_kb', vo_year: 4, crebo: null, level: null, pathway: null, croho: null },
+      { institution_id: deBrug.id, kind: 'vo', name: 'vmbo basis Zorg en welzijn', vo_path: 'vmbo_bb', vo_year: 4, crebo: null, level: null, pathway: null, croho: null },
+      { institution_id: hogeschool.id, kind: 'hbo', name: 'Verpleegkunde', croho: '34560', crebo: null, level: null, pathway: null, vo_path: null, vo_year: null },
+      { institution_id: hogeschool.id, kind: 'hbo', name: 'HBO-ICT', croho: '30020', crebo: null, level: null, pathway: null, vo_path: null, vo_year: null },
+    ])
+    .returning('id')
+    .execute();
+  const [group4k] = await trx
+    .insertInto('groups')
+    .values({ institution_id: deBrug.id, programme_id: vmboKb4.id, cohort_id: null, code: '4K-ZW', name: 'Klas 4 kader Zorg en welzijn' })
+    .returning('id')
+    .execute();
+
+  const addPerson = async (key: string, email: string, given: string, family: string, institutionId: string, role: Role, birthDate: string | null = null) => {
+    const u = await trx
+      .insertInto('users')
+      .values({ email, given_name: given, family_name: family, display_name: `${given} ${family}`, birth_date: birthDate })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('credentials').values({ user_id: u.id, password_hash: ctx.passwordHash, password_changed_at: ctx.clock.now() }).execute();
+    await trx.insertInto('user_roles').values({ user_id: u.id, institution_id: institutionId, role }).execute();
+    users[key] = u.id;
+    return u.id;
+  };
+  await addPerson('decaan', 'decaan@demo.koers.nl', 'Fatima', 'Ouali', deBrug.id, 'decaan');
+  // Daan is 15: a parent consents too before his form may be sent.
+  const daan = await addPerson('leerling', 'leerling@demo.koers.nl', 'Daan', 'Jansen', deBrug.id, 'student', addDays(today, -(15 * 365 + 200)));
+  await trx
+    .insertInto('enrolments')
+    .values({ student_id: daan, institution_id: deBrug.id, programme_id: vmboKb4.id, group_id: group4k.id, cohort_id: null, starts_on: addDays(yearStart, -3 * 365), ends_on: addDays(yearStart, 364), source_id: null })
+    .execute();
+  const parent = await addPerson('ouder2', 'ouder2@demo.koers.nl', 'Kees', 'Jansen', deBrug.id, 'parent');
+  await trx.insertInto('parent_links').values({ parent_id: parent, student_id: daan }).execute();
+  await addPerson('intake', 'intake@demo.koers.nl', 'Ilse', 'Bakker', ctx.rocId, 'intake');
 }

@@ -11,6 +11,7 @@ import { qualityModule } from './quality/module.js';
 import { regionModule } from './region/module.js';
 import { exploreModule } from './explore/module.js';
 import { monitorModule } from './monitor/module.js';
+import { transitionModule } from './transition/module.js';
 import { privacyModule } from './privacy/module.js';
 
 /**
@@ -31,6 +32,7 @@ export const allModules: KoersModule[] = [
   regionModule,
   exploreModule,
   monitorModule,
+  transitionModule,
   privacyModule,
 ];
 

@@ -40,6 +40,7 @@ describe('Verkennen in Chromium', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    if (process.env.KOERS_E2E_LOG) console.log(server?.output());
     await browser?.close();
     await server?.stop();
     await smtp?.close();
@@ -126,6 +127,31 @@ describe('Verkennen in Chromium', () => {
     await page.getByText('Hoe vond jij de overstap naar niveau 3?').waitFor();
     await expectAccessible(page, 'thread with the alumnus');
     await shot(page, 'explore-question');
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets the LOB-coördinator import figures with a rejection report and see who signed up without an account', async () => {
+    const page = await phonePage(browser);
+    await login(page, server.url, 'coordinator@demo.koers.nl');
+    await page.goto(`${server.url}/verkennen/import`);
+    await page.getByRole('heading', { level: 1, name: 'Verkennen: gegevens importeren' }).waitFor();
+    await expectAccessible(page, 'import');
+    await page.getByLabel('Wat importeer je?').selectOption('figures');
+    const csv = ['kind,code,brin,indicator,value,students,source,year', 'mbo,25498,99KL,pass_rate,75,50,Eigen meting,2026', 'mbo,25498,99KL,pass_rate,140,50,Eigen meting,2025'].join('\n');
+    await page.getByLabel('Bestand').setInputFiles({ name: 'cijfers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByText('1 rijen geïmporteerd, 1 geweigerd.').waitFor();
+    await page.getByRole('cell', { name: 'Een percentage ligt tussen 0 en 100.' }).waitFor();
+    await expectAccessible(page, 'import report');
+    await shot(page, 'explore-import');
+
+    await page.goto(`${server.url}/verkennen/activiteiten`);
+    await page.getByRole('link', { name: 'Aanmeldingen zonder account bekijken' }).first().waitFor();
+    await page.locator('li', { hasText: 'Meeloopdag in de wijkzorg' }).getByRole('link', { name: 'Aanmeldingen zonder account bekijken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aanmeldingen zonder account' }).waitFor();
+    await page.getByRole('cell', { name: 'daan.pupil@example.org' }).waitFor();
+    await expectAccessible(page, 'public sign-ups (staff)');
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });

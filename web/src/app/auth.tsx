@@ -66,7 +66,7 @@ export function useSignOut() {
 export const hasRole = (me: Me | null | undefined, ...roles: Role[]) => !!me?.roles.some((r) => roles.includes(r.role));
 
 /** Which home a person lands on when they hold several roles: the widest view first. */
-const HOME_ORDER: Role[] = ['institution_admin', 'lob_coordinator', 'manager', 'mentor', 'docent', 'praktijkopleider', 'parent', 'student'];
+const HOME_ORDER: Role[] = ['institution_admin', 'lob_coordinator', 'manager', 'mentor', 'docent', 'praktijkopleider', 'decaan', 'intake', 'parent', 'student'];
 export function primaryRole(me: Me): Role | null {
   return HOME_ORDER.find((role) => hasRole(me, role)) ?? null;
 }

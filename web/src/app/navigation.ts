@@ -30,6 +30,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/vragenlijsten', label: 'questionnaires', roles: ['student', 'mentor', 'docent'] },
   { path: '/kwaliteit', label: 'quality', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
   { path: '/regio', label: 'region', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'] },
+  { path: '/overstap', label: 'transition', roles: ['student', 'parent', 'decaan', 'intake', 'lob_coordinator'] },
   { path: '/account', label: 'account', roles: 'all' },
   { path: '/mijn-gegevens', label: 'myData', roles: 'all' },
 ];

@@ -87,6 +87,8 @@ export const PAGES: PageRoute[] = [
   { path: '/verkennen/mijn', roles: ['student'], load: () => import('../features/explore/MyExplorationPage') },
   { path: '/verkennen/oud-studenten', roles: ['student', 'mentor', 'docent', 'lob_coordinator', 'decaan', 'alumnus'], load: () => import('../features/explore/AlumniPage') },
   { path: '/verkennen/mijn-verhaal', roles: ['alumnus'], load: () => import('../features/explore/StoryPage') },
+  { path: '/verkennen/import', roles: ['institution_admin', 'lob_coordinator'], load: () => import('../features/explore/ImportPage') },
+  { path: '/verkennen/activiteiten/:id/aanmeldingen', roles: ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/explore/SignupsPage') },
   // quality (kwaliteit): questionnaires and scans, the Kwaliteitskaart; answering for every invitee
   { path: '/kwaliteit', roles: ['lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/quality/QualityPage') },
   { path: '/kwaliteit/vragenlijsten/:id', roles: ['lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/quality/QuestionnairePage') },
@@ -99,6 +101,10 @@ export const PAGES: PageRoute[] = [
   { path: '/regio/signalen', roles: ['regional_coordinator'], load: () => import('../features/region/SignalsPage') },
   { path: '/regio/uitval', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/DropoutPage') },
   { path: '/regio/import', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/ImportPage') },
+  // overstap (transition): transfer forms, intake and the warm-handover figures
+  { path: '/overstap', load: () => import('../features/transition/TransfersPage') },
+  { path: '/overstap/warme-overdracht', roles: ['decaan', 'lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/transition/HandoverPage') },
+  { path: '/overstap/:id', load: () => import('../features/transition/TransferPage') },
 ];
 
 export type { RouteObject };

@@ -113,7 +113,9 @@ export async function exploreDemo(trx: Transaction<DB>, school: DemoSchool) {
     .execute();
 
   // Where the demo school offers its own programmes, linked to its opleidingen.
-  const own = await trx.selectFrom('programmes as p').leftJoin('locations as l', 'l.id', 'p.location_id').select(['p.id', 'p.crebo', 'p.pathway', 'l.city']).where('p.institution_id', '=', school.institutionId).execute();
+  const own = await trx.selectFrom('programmes as p').leftJoin('locations as l', 'l.id', 'p.location_id').select(['p.id', 'p.crebo', 'p.pathway', 'l.city']).where('p.institution_id', '=', school.institutionId)
+    // mbo programmes carry crebo and pathway (migration 0050)
+    .where('p.kind', '=', 'mbo').$narrowType<{ crebo: string; pathway: 'BOL' | 'BBL' }>().execute();
   await trx
     .insertInto('explore_offerings')
     .values(own.filter((p) => id[`mbo:${p.crebo}`]).map((p) => ({ programme_id: id[`mbo:${p.crebo}`], institution_id: school.institutionId, pathway: p.pathway, city: p.city ?? '', org_programme_id: p.id })))

@@ -247,6 +247,12 @@ describe.each(testEngines())('Verkennen on %s', (engine) => {
     expect((await anonPost(t, '/api/v1/public/signups/confirm', { token: tokens[1] })).json().status).toBe('full');
     expect((await anon(t, '/api/v1/public/activities')).json().items.find((a: any) => a.id === meeloop.id).full).toBe(true);
 
+    // The organising school sees who is coming; nobody else does.
+    const signups = await coordinator.get(`/api/v1/explore/activities/${meeloop.id}/public-signups`);
+    expect(s.publicSignupListSchema.parse(signups.json()).items.map((x) => x.email)).toEqual(['daan.pupil@example.org', 'ouder.een@example.org']);
+    expect([403, 404]).toContain((await student.get(`/api/v1/explore/activities/${meeloop.id}/public-signups`)).statusCode);
+    expect((await anon(t, `/api/v1/explore/activities/${meeloop.id}/public-signups`)).statusCode).toBe(401);
+
     expect((await anonPost(t, '/api/v1/public/signups/confirm', { token: 'x'.repeat(43) })).json().error.fields.token).toBeTruthy();
     expect((await anonPost(t, url, { email: 'geen-adres', name: 'X' })).json().error.fields.email).toBeTruthy();
     expect((await anonPost(t, '/api/v1/public/activities/00000000-0000-4000-8000-000000000000/signups', { email: 'a@example.org', name: 'A' })).statusCode).toBe(404);

@@ -54,3 +54,13 @@ allow<AlumnusResource>('explore.alumnus.ask', (actor, a) => hasRole(actor, 'stud
 
 defineAction('explore.buddy.request', 'A student asks for a buddy, matched on programme and interests');
 allow('explore.buddy.request', (actor) => hasRole(actor, 'student'));
+
+export interface ActivityResource {
+  activityId: string;
+  institutionId: string;
+  private: true;
+}
+/** Staff of the institution that runs the activity see who signed up without an account (to welcome them). */
+export const ACTIVITY_STAFF: readonly Role[] = ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'];
+defineAction('explore.public_signups.read', 'Staff of the organising institution see the confirmed public sign-ups of an activity');
+allow<ActivityResource>('explore.public_signups.read', (actor, a) => actor.roles.some((r) => r.institutionId === a.institutionId && ACTIVITY_STAFF.includes(r.role)));

@@ -5,12 +5,12 @@ import { PUBLIC } from '../../platform/policy.js';
 import { getOccupation, getProgramme, listLabourMarketRegions, searchOccupations, searchProgrammes } from './catalogue.js';
 import { importDataset } from './import.js';
 import { AddressBudget } from './ratelimit.js';
-import { confirmSignup, listPublicActivities, requestSignup } from './signups.js';
+import { confirmSignup, listPublicActivities, listPublicSignups, loadActivityResource, requestSignup } from './signups.js';
 import * as s from './schema.js';
 import { loadStudentRelation, type StudentRelation } from '../org/relations.js';
 import { exploration, getEntryLink, linkEntry, loadEntryResource, recordView, suggestions, unlinkEntry } from './personal.js';
 import { askQuestion, currentBuddy, endBuddy, listAlumni, loadAlumnusResource, noProfile, ownProfile, requestBuddy, saveProfile, withdrawProfile } from './alumni.js';
-import type { AlumnusResource, EntryResource } from './policy.js';
+import type { ActivityResource, AlumnusResource, EntryResource } from './policy.js';
 
 registerErrorMessages({
   rate_limited: { nl: 'Te veel verzoeken vanaf dit adres. Wacht een minuut en probeer het opnieuw.', en: 'Too many requests from this address. Wait a minute and try again.' },
@@ -148,6 +148,17 @@ function publicRoutes(limited: (ctx: RouteContext<any, any, any>) => void): Rout
 
 function importRoutes(): RouteDef[] {
   return [
+    defineRoute<{ id: string }, unknown, unknown, ActivityResource>({
+      method: 'GET',
+      url: '/api/v1/explore/activities/:id/public-signups',
+      summary: 'Staff of the organising institution: the confirmed sign-ups without an account of an activity (name and e-mail address)',
+      tags: TAGS,
+      action: 'explore.public_signups.read',
+      params: s.idParams,
+      resource: (ctx) => loadActivityResource(ctx.deps, ctx.params.id),
+      response: s.publicSignupListSchema,
+      handler: (ctx, a) => listPublicSignups(ctx.deps, a.activityId),
+    }),
     defineRoute<z.infer<typeof s.importParams>, unknown, z.infer<typeof s.importBody>>({
       method: 'POST',
       url: '/api/v1/explore/import/:dataset',

@@ -218,3 +218,8 @@ export const questionAnswer = z.object({ messageId: z.uuid(), threadUrl: z.strin
 export const buddyAnswer = z.object({
   buddy: z.object({ id: z.uuid(), displayName: z.string(), reason: z.string() }).nullable(),
 });
+
+export const publicSignupListSchema = z.object({
+  items: z.array(z.object({ name: z.string(), email: z.string(), confirmedAt: z.string() })),
+  nextCursor: z.string().nullable(),
+});

@@ -171,3 +171,21 @@ export async function confirmSignup(deps: D, token: string, locale: Locale, onMa
   void deps.mailer.send({ to: row.email, ...mail(status, activity, row.name, locale) }).catch(onMailError);
   return { status, activity: summary };
 }
+
+/** The activity's institution, for the policy; lob_activities belongs to module programme (read-only). */
+export async function loadActivityResource(deps: Pick<Deps, 'db'>, activityId: string) {
+  const a = await deps.db.selectFrom('lob_activities').select(['id', 'institution_id']).where('id', '=', activityId).executeTakeFirst();
+  return a ? { activityId: a.id, institutionId: a.institution_id, private: true as const } : null;
+}
+
+/** Confirmed public sign-ups of one activity: name and address, so the school can welcome and reach them. */
+export async function listPublicSignups(deps: Pick<Deps, 'db'>, activityId: string) {
+  const rows = await deps.db
+    .selectFrom('explore_public_signups')
+    .select(['name', 'email', 'confirmed_at'])
+    .where('activity_id', '=', activityId)
+    .where('confirmed_at', 'is not', null)
+    .orderBy('confirmed_at')
+    .execute();
+  return { items: rows.map((r) => ({ name: r.name, email: r.email, confirmedAt: r.confirmed_at!.toISOString() })), nextCursor: null };
+}

@@ -11,8 +11,9 @@ import { contentDisposition } from '../portfolio/service.js';
 import { createPost, listMyGroups, postGroup, readFeed, reportPost, setPostHidden, toggleReaction } from './feed.js';
 import { listContacts, listThreads, readThread, sendMessage } from './messages.js';
 import { getMailPreferences, listNotifications, markNotificationsRead, setMailPreferences, unreadCounts } from './notifications.js';
-import type { AppointmentResource, AttachmentResource, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
-import { loadAppointmentResource, loadConversationResource, loadGroupMembership, loadThreadResource } from './relations.js';
+import type { AppointmentResource, AttachmentResource, CoachRelation, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
+import { loadAppointmentResource, loadCoachRelation, loadConversationResource, loadGroupMembership, loadThreadResource } from './relations.js';
+import { assignCoach, listCoaches, unassignCoach } from './coaches.js';
 import * as s from './schema.js';
 import './policy.js';
 
@@ -75,16 +76,46 @@ function caseloadRoutes(): RouteDef[] {
 
 function conversationRoutes(): RouteDef[] {
   return [
-    defineRoute<unknown, unknown, z.infer<typeof s.planConversationBody>, StudentRelation>({
+    defineRoute<unknown, unknown, z.infer<typeof s.planConversationBody>, CoachRelation>({
       method: 'POST',
       url: '/api/v1/conversations',
-      summary: 'A mentor plans a career conversation with a student of their group; the student is invited',
+      summary: 'A mentor, or the teacher or SLB’er assigned to the student, plans a career conversation; the student is invited',
       tags: TAGS,
       action: 'guidance.conversation.plan',
       body: s.planConversationBody,
-      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.body.studentId),
+      resource: (ctx) => loadCoachRelation(ctx.deps, ctx.actor, ctx.body.studentId),
       status: 201,
       handler: (ctx, rel) => planConversation(ctx.deps, ctx.actor, rel, ctx.body, ctx.req.ip),
+    }),
+    defineRoute<{ id: string }, unknown, unknown, CoachRelation>({
+      method: 'GET',
+      url: '/api/v1/students/:id/coaches',
+      summary: 'Who besides the group mentor holds career conversations with the student',
+      tags: TAGS,
+      action: 'guidance.coaches.read',
+      params: s.idParams,
+      resource: (ctx) => loadCoachRelation(ctx.deps, ctx.actor, ctx.params.id),
+      handler: async (ctx, rel) => ({ items: await listCoaches(ctx.deps, rel.studentId), nextCursor: null }),
+    }),
+    defineRoute<{ id: string; userId: string }, unknown, unknown, StudentRelation>({
+      method: 'PUT',
+      url: '/api/v1/students/:id/coaches/:userId',
+      summary: 'The mentor, LOB-coördinator or manager assigns a teacher of the team or a named SLB’er to hold the student’s career conversations (audited)',
+      tags: TAGS,
+      action: 'guidance.coaches.assign',
+      params: s.coachParams,
+      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.params.id),
+      handler: async (ctx, rel) => ({ items: await assignCoach(ctx.deps, ctx.actor, rel, ctx.params.userId, ctx.req.ip), nextCursor: null }),
+    }),
+    defineRoute<{ id: string; userId: string }, unknown, unknown, StudentRelation>({
+      method: 'DELETE',
+      url: '/api/v1/students/:id/coaches/:userId',
+      summary: 'Ends an assignment to hold the student’s career conversations (audited)',
+      tags: TAGS,
+      action: 'guidance.coaches.assign',
+      params: s.coachParams,
+      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.params.id),
+      handler: async (ctx, rel) => ({ items: await unassignCoach(ctx.deps, ctx.actor, rel, ctx.params.userId, ctx.req.ip), nextCursor: null }),
     }),
     defineRoute<{ id: string }, unknown, unknown, StudentRelation>({
       method: 'GET',

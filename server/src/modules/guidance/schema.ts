@@ -7,6 +7,7 @@ const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const idParams = z.object({ id: z.uuid() });
+export const coachParams = z.object({ id: z.uuid(), userId: z.uuid() });
 export const userParams = z.object({ userId: z.uuid() });
 
 export const caseloadQuery = z.object({

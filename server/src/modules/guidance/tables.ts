@@ -144,4 +144,11 @@ export interface GuidanceTables {
     read_at: Date | null;
   };
   guidance_mail_preferences: { user_id: string; kinds: string[]; updated_at: Date };
+  /** 0035: a named SLB'er or team teacher assigned to a student to hold career conversations */
+  guidance_coach_assignments: {
+    student_id: string;
+    coach_id: string;
+    assigned_by: string | null;
+    assigned_at: Date;
+  };
 }

@@ -218,7 +218,8 @@ export async function createProgramme(ctx: AdminWriteContext, input: ProgrammeIn
 
 export async function updateProgramme(ctx: AdminWriteContext, id: string, input: Partial<ProgrammeInput>) {
   await checkProgrammeRefs(ctx, input);
-  const current = await ctx.deps.db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  // The admin pages edit mbo programmes; crebo and pathway are set for those (migration 0050's check).
+  const current = await ctx.deps.db.selectFrom('programmes').selectAll().where('id', '=', id).$narrowType<{ crebo: string; pathway: 'BOL' | 'BBL' }>().executeTakeFirstOrThrow();
   await assertProgrammeFree(
     ctx,
     { crebo: input.crebo ?? current.crebo, pathway: input.pathway ?? current.pathway, locationId: input.locationId !== undefined ? input.locationId : current.location_id },

@@ -23,7 +23,7 @@ export interface StudentRelation {
   praktijkopleider: boolean;
   /** member of the team that runs the student's opleiding */
   teamStaff: boolean;
-  /** the reader's roles in the student's institution */
+  /** the reader's roles in the institution(s) of the student's current enrolment */
   institutionRoles: Role[];
   minor: boolean;
   /** resource flags the HTTP layer reads */
@@ -63,8 +63,15 @@ export async function loadStudentRelation(
               and ${today}::date between i.starts_on and i.ends_on) as praktijkopleider,
       exists (select 1 from enrolment e join programmes pr on pr.id = e.programme_id
               join team_members tm on tm.team_id = pr.team_id where tm.user_id = ${a}) as team_staff,
-      (select array_agg(r.role) from user_roles r where r.user_id = ${a} and r.institution_id in
-         (select institution_id from user_roles where user_id = u.id and role = 'student')) as roles
+      -- Only roles at the institution(s) the student is enrolled in today count: a school the
+      -- student has left (or not yet started at) reads nothing through its staff roles.
+      (select array_agg(r.role) from user_roles r where r.user_id = ${a} and r.institution_id in (
+         select institution_id from enrolment
+         union all
+         select ur.institution_id from user_roles ur where ur.user_id = u.id and ur.role = 'student'
+           and not exists (select 1 from enrolment)
+           and not exists (select 1 from enrolments le where le.student_id = u.id
+                           and le.institution_id = ur.institution_id and le.ends_on < ${today}::date))) as roles
     from users u
     where u.id = ${studentId}
       and exists (select 1 from user_roles sr where sr.user_id = u.id and sr.role = 'student')

@@ -27,11 +27,16 @@ export interface OrgTables {
     institution_id: string;
     team_id: string | null;
     location_id: string | null;
-    crebo: string;
+    /** vo: a learning path and year; mbo: crebo, level and pathway; hbo: CROHO (migration 0050) */
+    kind: Generated<ProgrammeKind>;
+    crebo: string | null;
     name: string;
-    level: number;
-    pathway: 'BOL' | 'BBL';
+    level: number | null;
+    pathway: 'BOL' | 'BBL' | null;
     sector: string | null;
+    vo_path: VoPath | null;
+    vo_year: number | null;
+    croho: string | null;
     source_id: string | null;
   };
   cohorts: { id: Generated<string>; institution_id: string; name: string; starts_on: string; source_id: string | null };
@@ -108,3 +113,9 @@ export const REGIONAL_ROLES = ['rmc_trajectbegeleider', 'leerplichtambtenaar', '
 
 export const INSTITUTION_TYPES = ['vo', 'vso', 'pro', 'mbo', 'hbo', 'gemeente'] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+
+export const PROGRAMME_KINDS = ['vo', 'mbo', 'hbo'] as const;
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+/** Learning paths of vo, vso and praktijkonderwijs programmes. */
+export const VO_PATHS = ['vmbo_bb', 'vmbo_kb', 'vmbo_gl', 'vmbo_tl', 'havo', 'vwo', 'vso', 'pro'] as const;
+export type VoPath = (typeof VO_PATHS)[number];

@@ -213,3 +213,36 @@ function randomSharing(r: number): SharingTarget[] {
 function toContactRow(p: (typeof CONTACTS)[number]) {
   return { name: p.name, relation: p.relation, organisation: p.organisation, can_help_with: p.canHelpWith };
 }
+
+/**
+ * Demo entries of Daan, a vmbo pupil at De Brug who is about to move to the ROC: two shared
+ * with his next school (they travel with the transfer form), one kept private. Called by the
+ * transition module's demo through portfolio's service.
+ */
+export async function addTransferPupilEntries(trx: Transaction<DB>, studentId: string, today: string): Promise<void> {
+  const rows = [
+    { title: 'Snuffelstage in verpleeghuis De Eik', kind: 'lob_activity', days: -200, place: 'Amersfoort', competencies: ['werkexploratie', 'motieven'], sharing: ['next_school', 'mentor'], orientatie: 'Ik liep drie dagen mee met een verzorgende.', mening: 'Ik vond het fijn om mensen echt te helpen.', reflectie: 'Ik weet nu dat ik in de zorg wil werken.' },
+    { title: 'Open dag ROC Koersland', kind: 'lob_activity', days: -90, place: 'ROC Koersland', competencies: ['loopbaansturing'], sharing: ['next_school'], orientatie: 'Ik heb de opleiding Helpende Zorg en Welzijn bekeken.', mening: 'De praktijklokalen waren echt.', reflectie: 'Ik heb me aangemeld voor niveau 2.' },
+    { title: 'Wat ik lastig vind', kind: 'life', days: -40, place: null, competencies: ['kwaliteiten'], sharing: [], orientatie: 'Soms stress bij toetsen.', mening: 'Dat wil ik liever zelf vertellen.', reflectie: 'Ik houd dit voor mezelf.' },
+  ];
+  await trx
+    .insertInto('portfolio_entries')
+    .values(
+      rows.map((r) => ({
+        student_id: studentId,
+        kind: r.kind as never,
+        title: r.title,
+        occurred_on: addDays(today, r.days),
+        place: r.place,
+        competencies: r.competencies as never,
+        orientatie: r.orientatie,
+        mening: r.mening,
+        reflectie: r.reflectie,
+        sharing: r.sharing as never,
+        status: 'published' as const,
+        created_at: atNoon(addDays(today, r.days)),
+        updated_at: atNoon(addDays(today, r.days)),
+      })),
+    )
+    .execute();
+}

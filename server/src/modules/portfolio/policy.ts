@@ -11,6 +11,11 @@ import type { EntryStatus, SharingTarget } from './schema.js';
  */
 export interface PortfolioRelation extends StudentRelation {
   groupPeer: boolean;
+  /**
+   * The reader is intake officer or LOB-coördinator of a school that accepted a transfer of
+   * this student: entries the student shared with 'next_school' came along to that school.
+   */
+  nextSchool?: boolean;
 }
 
 /** The sharing targets through which this reader may see the student's published entries. */
@@ -21,6 +26,7 @@ export function readerTargets(rel: PortfolioRelation): SharingTarget[] {
   // A parent sees an entry shared with 'parents' only while the parent may see the record at all.
   if (rel.parentSeesRecord) targets.push('parents');
   if (rel.groupPeer) targets.push('group');
+  if (rel.nextSchool) targets.push('next_school');
   return targets;
 }
 

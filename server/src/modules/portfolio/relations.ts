@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/policy.js';
 import { hasRole } from '../../platform/policy.js';
 import { schoolDate } from '../../platform/clock.js';
 import { loadStudentRelation } from '../org/relations.js';
+import type { Role } from '../org/tables.js';
 import { entryVisible, type EntryResource, type PortfolioRelation } from './policy.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock'>;
@@ -16,7 +17,27 @@ export async function loadPortfolioRelation(deps: Ctx, actor: Actor, studentId: 
   const rel = await loadStudentRelation(deps, actor, studentId);
   if (!rel) return null;
   const groupPeer = !rel.self && hasRole(actor, 'student') ? await isGroupPeer(deps, actor.userId, studentId) : false;
-  return { ...rel, groupPeer };
+  const nextSchool = !rel.self && actor.roles.some((r) => NEXT_SCHOOL_ROLES.includes(r.role)) ? await isNextSchool(deps, actor.userId, studentId) : false;
+  return { ...rel, groupPeer, nextSchool };
+}
+
+/** Roles of the receiving school that read what the student shared with 'next_school'. */
+const NEXT_SCHOOL_ROLES: readonly Role[] = ['intake', 'lob_coordinator'];
+
+/**
+ * The reader holds a next-school role at an institution that accepted a transfer of this
+ * student. Reads the transition module's `transfers` table read-only (decision 0003): the
+ * transfer, sent with the student's consent, is what opens 'next_school' to that school.
+ */
+async function isNextSchool(deps: Ctx, readerId: string, studentId: string): Promise<boolean> {
+  const r = await sql<{ next: boolean }>`
+    select exists (
+      select 1 from transfers t
+      join user_roles r on r.institution_id = t.to_institution_id and r.user_id = ${readerId}
+        and r.role in ('intake', 'lob_coordinator')
+      where t.student_id = ${studentId} and t.status = 'accepted'
+    ) as next`.execute(deps.db);
+  return r.rows[0]?.next ?? false;
 }
 
 /** Both students are enrolled today in the same group. */

@@ -125,3 +125,41 @@ export async function ownReflection(deps: Pick<Deps, 'db'>, studentId: string): 
 export { createEntry, deleteEntry } from './entries.js';
 /** Checking uploaded files by their content and serving stored files safely. */
 export { EVIDENCE_TYPES, sniffType, readEvidenceUpload, contentDisposition } from './evidence.js';
+/** An entry as it travels with the student to the next school: the content, never the feedback. */
+export interface CarriedEntry {
+  id: string;
+  kind: string;
+  title: string;
+  occurredOn: string;
+  place: string | null;
+  competencies: string[];
+  reflection: { orientatie: string; mening: string; reflectie: string };
+}
+
+/**
+ * The published entries the student shared with 'next_school', newest first: what the
+ * transfer form carries along. The student decides by sharing; nothing private leaves.
+ */
+export async function nextSchoolEntries(deps: Pick<Deps, 'db'>, studentId: string): Promise<CarriedEntry[]> {
+  const rows = await deps.db
+    .selectFrom('portfolio_entries')
+    .select(['id', 'kind', 'title', 'occurred_on', 'place', 'competencies', 'orientatie', 'mening', 'reflectie'])
+    .where('student_id', '=', studentId)
+    .where('status', '=', 'published')
+    .where(sql<boolean>`'next_school' = any(sharing)`)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    occurredOn: typeof r.occurred_on === 'string' ? r.occurred_on : new Date(r.occurred_on).toISOString().slice(0, 10),
+    place: r.place,
+    competencies: r.competencies,
+    reflection: { orientatie: r.orientatie, mening: r.mening, reflectie: r.reflectie },
+  }));
+}
+
+/** Demo content for a pupil who moves on (used by the transition module's demo). */
+export { addTransferPupilEntries } from './demo.js';

@@ -61,7 +61,9 @@ export async function loadState(db: RosterDb, brin: string, records: RosterRecor
   const locations = await byInstitution((id) => db.selectFrom('locations').select(['id', 'institution_id', 'name', 'city', 'source_id']).where('institution_id', '=', id).execute());
   const cohorts = await byInstitution((id) => db.selectFrom('cohorts').select(['id', 'institution_id', 'name', 'starts_on', 'source_id']).where('institution_id', '=', id).execute());
   const programmes = await byInstitution((id) =>
-    db.selectFrom('programmes').select(['id', 'institution_id', 'crebo', 'name', 'level', 'pathway', 'location_id', 'source_id']).where('institution_id', '=', id).execute(),
+    db.selectFrom('programmes').select(['id', 'institution_id', 'crebo', 'name', 'level', 'pathway', 'location_id', 'source_id']).where('institution_id', '=', id)
+      // OneRoster courses are mbo programmes: crebo, level and pathway are set (migration 0050's check)
+      .where('kind', '=', 'mbo').$narrowType<{ crebo: string; level: number; pathway: 'BOL' | 'BBL' }>().execute(),
   );
   const groups = await byInstitution((id) =>
     db.selectFrom('groups').select(['id', 'institution_id', 'code', 'name', 'programme_id', 'cohort_id', 'source_id']).where('institution_id', '=', id).execute(),

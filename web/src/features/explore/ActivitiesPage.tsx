@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../../app/api';
+import { useMe } from '../../app/auth';
 import { Alert } from '../../ui/Alert';
 import { Field } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
@@ -41,6 +43,8 @@ function ActivityCard({ a }: { a: PublicActivity }) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const signUp = useSignUp(a.id);
+  const { data: me } = useMe();
+  const organiser = !!me?.roles.some((r) => r.institutionId === a.institution.id && ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin'].includes(r.role));
   const fields = signUp.error instanceof ApiError ? signUp.error.fields : {};
   return (
     <li className="card">
@@ -52,6 +56,11 @@ function ActivityCard({ a }: { a: PublicActivity }) {
         {formatDateTime(a.startsAt, i18n.language)} · {a.location}
       </p>
       {a.description && <p>{a.description}</p>}
+      {organiser && (
+        <p>
+          <Link to={`/verkennen/activiteiten/${a.id}/aanmeldingen`}>{t('signups.link')}</Link>
+        </p>
+      )}
       {a.full ? (
         <p className="muted">{t('activities.full')}</p>
       ) : signUp.isSuccess ? (

@@ -12,6 +12,7 @@ export function ExploreNav() {
     { to: '/verkennen/activiteiten', label: t('nav.activities') },
     ...(me && hasRole(me, 'student') ? [{ to: '/verkennen/mijn', label: t('nav.mine') }, { to: '/verkennen/oud-studenten', label: t('nav.alumni') }] : []),
     ...(me && hasRole(me, 'alumnus') ? [{ to: '/verkennen/mijn-verhaal', label: t('nav.story') }] : []),
+    ...(me && hasRole(me, 'institution_admin', 'lob_coordinator') ? [{ to: '/verkennen/import', label: t('nav.import') }] : []),
   ];
   return (
     <nav aria-label={t('nav.label')} className="explore-nav">
