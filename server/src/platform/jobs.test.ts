@@ -61,7 +61,7 @@ describe.skipIf(!loadConfig().databaseUrl)('pg-boss job queue (PostgreSQL server
     try {
       await retriesAndReportsFailures(queue);
       await queue.define('test.tick', async () => {}, { retryLimit: 0, retryDelaySeconds: 1 });
-      await queue.everyMinute('test.tick');
+      await queue.every('test.tick', '* * * * *', 60_000);
     } finally {
       await queue.stop();
       await scratch.drop();

@@ -30,8 +30,11 @@ export interface JobQueue {
   /** registers the worker of a kind of job */
   define<T extends object>(name: string, handler: (data: T) => Promise<void>, options: JobOptions): Promise<void>;
   send<T extends object>(name: string, data: T): Promise<void>;
-  /** runs a defined job every minute (once across all processes on pg-boss) */
-  everyMinute(name: string): Promise<void>;
+  /**
+   * Runs a defined job on a schedule: the cron expression on pg-boss (once across all
+   * processes, Europe/Amsterdam time), every `intervalMs` in process.
+   */
+  every(name: string, cron: string, intervalMs: number): Promise<void>;
   /** jobs that failed after their last retry, newest first */
   failures(limit?: number): Promise<FailedJob[]>;
   stop(): Promise<void>;
@@ -76,8 +79,8 @@ export class PgBossQueue implements JobQueue {
     await this.boss.send(name, data);
   }
 
-  async everyMinute(name: string) {
-    await this.boss.schedule(name, '* * * * *', {}, { tz: 'Europe/Amsterdam' });
+  async every(name: string, cron: string, _intervalMs?: number) {
+    await this.boss.schedule(name, cron, {}, { tz: 'Europe/Amsterdam' });
   }
 
   async failures(limit = 50): Promise<FailedJob[]> {
@@ -121,8 +124,8 @@ export class InProcessQueue implements JobQueue {
     this.attempt(name, entry, data, 0);
   }
 
-  async everyMinute(name: string) {
-    const timer = setInterval(() => void this.send(name, {}), 60_000);
+  async every(name: string, _cron: string, intervalMs: number) {
+    const timer = setInterval(() => void this.send(name, {}), intervalMs);
     timer.unref();
     this.timers.add(timer);
   }

@@ -103,6 +103,7 @@ export const PAGES: PageRoute[] = [
   { path: '/regio/jongeren/:id', load: () => import('../features/region/YouthPage') },
   { path: '/regio/signalen', roles: ['regional_coordinator'], load: () => import('../features/region/SignalsPage') },
   { path: '/regio/uitval', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/DropoutPage') },
+  { path: '/regio/sociale-kaart', load: () => import('../features/region/SocialMapPage') },
   { path: '/regio/import', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/ImportPage') },
   // overstap (transition): transfer forms, intake and the warm-handover figures
   { path: '/overstap', load: () => import('../features/transition/TransfersPage') },

@@ -104,6 +104,8 @@ defineAction('guidance.appointment.respond', 'An invitee accepts or declines an 
 allow<AppointmentResource>('guidance.appointment.respond', (_a, r) => r.invited);
 defineAction('guidance.appointment.manage', 'The organiser changes or cancels an appointment');
 allow<AppointmentResource>('guidance.appointment.manage', (_a, r) => r.organiser);
+defineAction('guidance.appointment.move', 'The organiser or an invitee proposes a new time; the other side accepts or declines it');
+allow<AppointmentResource>('guidance.appointment.move', (_a, r) => r.organiser || r.invited);
 defineAction('guidance.visit.confirm', 'The praktijkopleider confirms an internship visit');
 allow<AppointmentResource>('guidance.visit.confirm', (_a, r) => r.visitConfirmer);
 

@@ -14,10 +14,12 @@ import { getMailPreferences, listNotifications, markNotificationsRead, setMailPr
 import type { AppointmentResource, AttachmentResource, CoachRelation, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
 import { loadAppointmentResource, loadCoachRelation, loadConversationResource, loadGroupMembership, loadThreadResource } from './relations.js';
 import { assignCoach, listCoaches, unassignCoach } from './coaches.js';
+import { decideProposal, listProposals, proposeTime } from './move.js';
 import * as s from './schema.js';
 import './policy.js';
 
 registerErrorMessages({
+  proposal_decided: { nl: 'Over dit voorstel is al beslist.', en: 'This proposal has already been decided.' },
   conversation_not_found: { nl: 'Dit gesprek bestaat niet (meer).', en: 'This conversation does not exist (any more).' },
 });
 
@@ -268,6 +270,42 @@ function agendaRoutes(): RouteDef[] {
       status: 204,
       handler: async (ctx, r) => {
         await cancelAppointment(ctx.deps, ctx.actor, r.appointmentId, ctx.req.ip);
+      },
+    }),
+    defineRoute<{ id: string }, unknown, unknown, AppointmentResource>({
+      method: 'GET',
+      url: '/api/v1/appointments/:id/proposals',
+      summary: 'Proposed new times for an appointment (organiser and invitees)',
+      tags: TAGS,
+      action: 'guidance.appointment.move',
+      params: s.idParams,
+      resource: appointmentResource,
+      handler: async (ctx, r) => ({ items: await listProposals(ctx.deps, r.appointmentId), nextCursor: null }),
+    }),
+    defineRoute<{ id: string }, unknown, z.infer<typeof s.proposeBody>, AppointmentResource>({
+      method: 'POST',
+      url: '/api/v1/appointments/:id/proposals',
+      summary: 'Either side proposes a new time for an appointment or conversation; the other side is notified',
+      tags: TAGS,
+      action: 'guidance.appointment.move',
+      params: s.idParams,
+      body: s.proposeBody,
+      resource: appointmentResource,
+      status: 201,
+      handler: (ctx, r) => proposeTime(ctx.deps, ctx.actor, r.appointmentId, ctx.body),
+    }),
+    defineRoute<{ id: string; proposalId: string }, unknown, z.infer<typeof s.decideBody>, AppointmentResource>({
+      method: 'POST',
+      url: '/api/v1/appointments/:id/proposals/:proposalId/decision',
+      summary: 'The other side accepts (the appointment moves: same calendar UID, higher SEQUENCE; everyone is notified) or declines',
+      tags: TAGS,
+      action: 'guidance.appointment.move',
+      params: s.proposalParams,
+      body: s.decideBody,
+      resource: (ctx) => loadAppointmentResource(ctx.deps, ctx.actor, ctx.params.id),
+      status: 204,
+      handler: async (ctx, r) => {
+        await decideProposal(ctx.deps, ctx.actor, r.appointmentId, ctx.params.proposalId, ctx.body.decision, ctx.req.ip);
       },
     }),
     defineRoute<{ id: string }, unknown, unknown, AppointmentResource>({

@@ -151,4 +151,16 @@ export interface GuidanceTables {
     assigned_by: string | null;
     assigned_at: Date;
   };
+  /** 0036: a proposed new time for an appointment, by one side, decided by the other */
+  guidance_time_proposals: {
+    id: Generated<string>;
+    appointment_id: string;
+    proposed_by: string | null;
+    starts_at: Date;
+    ends_at: Date;
+    status: Generated<'pending' | 'accepted' | 'declined'>;
+    created_at: Date;
+    decided_by: string | null;
+    decided_at: Date | null;
+  };
 }
