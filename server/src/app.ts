@@ -122,7 +122,7 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
       index: ['index.html'],
       // Hashed assets never change; index.html must always be fresh.
       cacheControl: false,
-      setHeaders: (res, filePath) => {
+      setHeaders: (res: any, filePath: string) => {
         res.setHeader(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -115,6 +115,7 @@ const READ_MATRIX: Record<string, Actor[]> = {
   'GET /api/v1/region/dropout': ['rmc'],
   'GET /api/v1/region/dropout.csv': ['rmc'],
   'GET /api/v1/region/services': EVERYONE,
+  'GET /api/v1/region/feedback': ['coordinator', 'manager', 'admin', 'decaan'],
   // monitor: LOB indicators for the people who steer; the national feed for coordinator and admin
   'GET /api/v1/monitor/indicators?level=nation': ['coordinator', 'manager', 'admin'],
   'GET /api/v1/monitor/indicators?level=institution': ['coordinator', 'manager', 'admin'],

@@ -112,3 +112,6 @@ allow('region.service.create', (actor) => hasRegionalRole(actor, ['regional_coor
 
 defineAction('region.service.write', 'The regional coordinator of the region changes or removes a service');
 allow<ServiceResource>('region.service.write', (_actor, s) => s.coordinator);
+
+defineAction('region.feedback.read', 'School staff of the school a young person left hear how their case ended (terugkoppeling)');
+allow('region.feedback.read', (actor) => actor.roles.some((r) => ['lob_coordinator', 'manager', 'institution_admin', 'decaan'].includes(r.role)));

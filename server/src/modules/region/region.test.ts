@@ -191,6 +191,11 @@ describe.each(testEngines())('regional registry and cases on %s', (engine) => {
     const { items } = (await rmc.get('/api/v1/region/youth?status=without_place')).json();
     expect(items.map((i: any) => i.id)).not.toContain(ayoub);
     expect((await rmc.post(`/api/v1/region/youth/${ayoub}/case/close`, { outcome: 'work' })).statusCode).toBe(409);
+    // terugkoppeling: the school he left hears how it ended, and nothing more
+    const feedback = (await coordinator.get('/api/v1/region/feedback')).json().items;
+    expect(feedback.find((f: any) => f.name === 'Ayoub Kaya')).toEqual({ name: 'Ayoub Kaya', programme: 'Software developer', outcome: 'back_to_school', closedOn: expect.any(String) });
+    expect((await mentor.get('/api/v1/region/feedback')).statusCode).toBe(403);
+    expect((await rmc.get('/api/v1/region/feedback')).statusCode).toBe(403);
   });
 
   it('filters by age band, gemeente, reason, time without place and owner', async () => {

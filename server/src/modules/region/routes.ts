@@ -5,6 +5,7 @@ import { loadYouthResource, regionalOrganisations } from './access.js';
 import { addCaseAction, assignCaseOwner, closeCase, listSignals, ownerCandidates } from './cases.js';
 import { importYouth, readImportFile } from './imports.js';
 import { dropoutAnalysis, dropoutCsv } from './dropout.js';
+import { schoolFeedback } from './feedback.js';
 import { createService, deleteService, getService, listServices, loadServiceResource, updateService } from './services.js';
 import { ORGANISERS, REGISTRARS, type MeetingResource, type ServiceResource, type YouthResource } from './policy.js';
 import { createMeeting, getMeeting, listMeetings, loadMeetingResource, recordDecision } from './meetings.js';
@@ -237,6 +238,15 @@ function analysisRoutes(): RouteDef[] {
       query: dropoutQuery,
       response: dropoutResponse,
       handler: (ctx) => dropoutAnalysis(ctx.deps, ctx.actor, ctx.query),
+    }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/feedback',
+      summary: 'Terugkoppeling for the school a young person left: how their case ended, and when (no case details)',
+      tags: TAGS,
+      action: 'region.feedback.read',
+      response: zod.object({ items: zod.array(zod.object({ name: zod.string(), programme: zod.string().nullable(), outcome: zod.string(), closedOn: zod.iso.date() })), nextCursor: zod.null() }),
+      handler: (ctx) => schoolFeedback(ctx.deps, ctx.actor, ctx.req.ip),
     }),
     defineRoute<unknown, z.infer<typeof dropoutQuery>, unknown>({
       method: 'GET',

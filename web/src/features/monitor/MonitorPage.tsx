@@ -19,6 +19,7 @@ import './monitor.css';
  */
 const CHARTS: { key: string; match: (code: string) => boolean; max?: number }[] = [
   { key: 'shares', match: (c) => ['conversation_share', 'activity_participation', 'entries_three_aspects', 'lob_met', 'lob_open', 'lob_missed', 'kwaliteitskaart_done'].includes(c), max: 100 },
+  { key: 'transitions', match: (c) => ['warm_handover', 'started_after_transfer', 'early_leaving', 'replaced_within_6_months'].includes(c), max: 100 },
   { key: 'perStudent', match: (c) => c === 'conversations_per_student' || c.startsWith('entries_per_student') },
   { key: 'activities', match: (c) => c.startsWith('activity_participation.'), max: 100 },
   { key: 'growth', match: (c) => c.startsWith('competence_growth') || c === 'satisfaction' },
@@ -103,7 +104,7 @@ function useFormat() {
     return isShare(item.code) ? `${nf.format(item.value)} %` : nf.format(item.value);
   };
 }
-const isShare = (code: string) => /^(conversation_share|activity_participation|entries_three_aspects|lob_met|lob_open|lob_missed|kwaliteitskaart_done)/.test(code);
+const isShare = (code: string) => /^(conversation_share|activity_participation|entries_three_aspects|lob_met|lob_open|lob_missed|kwaliteitskaart_done|warm_handover|started_after_transfer|early_leaving|replaced_within_6_months)/.test(code);
 
 function Dashboard({ data, comparisons, onOpen }: { data: Indicators; comparisons: { label: string; data: Indicators }[]; onOpen: (level: Level, id: string) => void }) {
   const { t, i18n } = useTranslation('monitor');
