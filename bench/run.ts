@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { Secret, TOTP } from 'otpauth';
 import { createScratchDatabase } from '../server/test/helpers.js';
 import { NATIONAL_TOTP_SECRET } from './national/generate.js';
@@ -220,6 +221,15 @@ async function nationalProfile(url: string) {
       { name: 'student: group feed', paths: [`/api/v1/groups/${groupId}/feed`], cookie: student.cookie, as: student.id },
       { name: 'student: message thread with the mentor', paths: [`/api/v1/messages/with/${mentorId}`], cookie: student.cookie, as: student.id },
     ];
+    const coordinator = await login(koers, `coordinator@${domain}`);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const region = await admin.query(`select i.rmc_region_id as id from institutions i join user_roles r on r.institution_id = i.id join users u on u.id = r.user_id where u.email = $1 limit 1`, [`coordinator@${domain}`]);
+    await admin.end();
+    cases.push(
+      { name: 'coordinator: monitor of the region', paths: [`/api/v1/monitor/indicators?level=region&id=${region.rows[0].id}`], cookie: coordinator.cookie, as: coordinator.id },
+      { name: 'coordinator: monitor of the nation', paths: ['/api/v1/monitor/indicators?level=nation'], cookie: coordinator.cookie, as: coordinator.id },
+    );
     const counts = await (await fetch(`${bare}/healthz`)).json();
     const results = [];
     for (const connections of NATIONAL_CONNECTIONS) {

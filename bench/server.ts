@@ -20,12 +20,16 @@ import { systemClock } from '../server/src/platform/clock.js';
 import { registeredRoutes, type RouteContext } from '../server/src/platform/http.js';
 import type { Actor } from '../server/src/platform/policy.js';
 import { parseInput } from '../server/src/platform/errors.js';
+import { refreshAll } from '../server/src/modules/monitor/service.js';
 
 const demo = process.env.BENCH_DEMO !== '0';
 const config = loadConfig({ ...process.env, KOERS_LOG_LEVEL: 'silent', KOERS_DEMO: demo ? '1' : '0' });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: Number(process.env.BENCH_POOL ?? 20) });
 await migrate(database.db);
 if (demo) await loadDemoSchoolIfEmpty(database.db, systemClock);
+// The monitor reads hourly rollups; a freshly generated data set has none yet.
+const refreshed = await database.db.selectFrom('monitor_refreshes').select('institution_id').limit(1).executeTakeFirst();
+if (!refreshed) await refreshAll({ db: database.db, clock: systemClock });
 
 const { app, deps } = await buildApp({ config, database, clock: systemClock, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });

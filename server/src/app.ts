@@ -133,8 +133,9 @@ export async function buildApp(opts: BuildOptions): Promise<KoersApp> {
       wildcard: false,
       index: ['index.html'],
       // Hashed assets never change; index.html must always be fresh.
-      setHeaders: (reply: any, filePath: string) => {
-        reply.header(
+      cacheControl: false,
+      setHeaders: (res: any, filePath: string) => {
+        res.setHeader(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

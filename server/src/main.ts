@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, openReadReplica } from './db/connection.js';
@@ -5,7 +6,7 @@ import { loadDemoSchoolIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/demo.j
 import { migrate } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
 import { remindUnderLock, startReminderScheduler } from './modules/guidance/service.js';
-import { startMonitorScheduler } from './modules/monitor/service.js';
+import { refreshUnderLock, startMonitorScheduler } from './modules/monitor/service.js';
 import { createMailer } from './platform/mail.js';
 import { InProcessQueue, PgBossQueue, queuedMailer, type JobQueue } from './platform/jobs.js';
 
@@ -45,10 +46,6 @@ async function main() {
   const { app, deps } = await buildApp({ config, database, clock: systemClock, serveWeb: true, replica, mailer });
   if (replica) app.addHook('onClose', () => replica.stop());
   await startScheduledWork(jobs, deps, (err) => app.log.error({ err }, 'reminder run failed'), app);
-  // The monitor's rollups are refreshed every hour (one process at a time, under an advisory
-  // lock), so dashboards, region and nation never recompute from the raw records.
-  const monitor = startMonitorScheduler(deps, { onError: (err) => app.log.error({ err }, 'monitor refresh failed') });
-  app.addHook('onClose', () => monitor.stop());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -84,16 +81,23 @@ async function main() {
 }
 
 /**
- * Appointment reminders go out every minute, whether or not anyone opens a page: a pg-boss
- * schedule (one run per minute across all processes) on a server, a timer on embedded PostgreSQL.
+ * Appointment reminders go out every minute, whether or not anyone opens a page, and the
+ * monitor's rollups are refreshed every hour: pg-boss schedules (one run across all processes)
+ * on a server, timers on embedded PostgreSQL.
  */
-async function startScheduledWork(jobs: JobQueue, deps: Parameters<typeof remindUnderLock>[0], onError: (err: unknown) => void, app: { addHook: (name: 'onClose', hook: () => Promise<void>) => unknown }) {
+async function startScheduledWork(jobs: JobQueue, deps: Parameters<typeof remindUnderLock>[0], onError: (err: unknown) => void, app: FastifyInstance) {
+  // The monitor's rollups are refreshed every hour (one process at a time, under an advisory
+  // lock), so dashboards, region and nation never recompute from the raw records.
   if (jobs.kind === 'pg-boss') {
     await jobs.define('guidance.reminders', async () => void (await remindUnderLock(deps)), { retryLimit: 2, retryDelaySeconds: 10 });
-    await jobs.everyMinute('guidance.reminders');
+    await jobs.every('guidance.reminders', '* * * * *', 60_000);
+    await jobs.define('monitor.refresh', async () => void (await refreshUnderLock(deps)), { retryLimit: 3, retryDelaySeconds: 60 });
+    await jobs.every('monitor.refresh', '0 * * * *', 3_600_000);
   } else {
     const reminders = startReminderScheduler(deps, { onError });
+    const monitor = startMonitorScheduler(deps, { onError: (err) => app.log.error({ err }, 'monitor refresh failed') });
     app.addHook('onClose', () => reminders.stop());
+    app.addHook('onClose', () => monitor.stop());
   }
   // Stopped after the reminders, before the database closes: running jobs finish first.
   app.addHook('onClose', () => jobs.stop());

@@ -61,9 +61,31 @@ describe.skipIf(!loadConfig().databaseUrl)('pg-boss job queue (PostgreSQL server
     try {
       await retriesAndReportsFailures(queue);
       await queue.define('test.tick', async () => {}, { retryLimit: 0, retryDelaySeconds: 1 });
-      await queue.everyMinute('test.tick');
+      await queue.every('test.tick', '* * * * *', 60_000);
     } finally {
       await queue.stop();
+      await scratch.drop();
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!loadConfig().databaseUrl)('pg-boss started by two processes at once', () => {
+  it('installs and creates its queues without a deadlock', async () => {
+    const scratch = await createScratchDatabase();
+    const queues: JobQueue[] = [];
+    try {
+      const [a, b] = await Promise.all([PgBossQueue.start(scratch.url, () => {}, 0.5), PgBossQueue.start(scratch.url, () => {}, 0.5)]);
+      queues.push(a, b);
+      await Promise.all(
+        queues.flatMap((q) => [
+          q.define('mail.send', async () => {}, { retryLimit: 1, retryDelaySeconds: 1 }),
+          q.define('guidance.reminders', async () => {}, { retryLimit: 1, retryDelaySeconds: 1 }),
+          q.define('monitor.refresh', async () => {}, { retryLimit: 1, retryDelaySeconds: 1 }),
+        ]),
+      );
+      await Promise.all(queues.map((q) => q.every('guidance.reminders', '* * * * *', 60_000)));
+    } finally {
+      await Promise.all(queues.map((q) => q.stop()));
       await scratch.drop();
     }
   }, 60_000);

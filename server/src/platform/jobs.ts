@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Mailer } from './http.js';
 
@@ -30,16 +31,24 @@ export interface JobQueue {
   /** registers the worker of a kind of job */
   define<T extends object>(name: string, handler: (data: T) => Promise<void>, options: JobOptions): Promise<void>;
   send<T extends object>(name: string, data: T): Promise<void>;
-  /** runs a defined job every minute (once across all processes on pg-boss) */
-  everyMinute(name: string): Promise<void>;
+  /**
+   * Runs a defined job on a schedule: the cron expression on pg-boss (once across all
+   * processes, Europe/Amsterdam time), every `intervalMs` in process.
+   */
+  every(name: string, cron: string, intervalMs: number): Promise<void>;
   /** jobs that failed after their last retry, newest first */
   failures(limit?: number): Promise<FailedJob[]>;
   stop(): Promise<void>;
 }
 
+const SETUP_LOCK_ID = 0x6b6f_626f; // "kobo"
+
 export class PgBossQueue implements JobQueue {
   readonly kind = 'pg-boss';
-  private constructor(private readonly boss: PgBoss) {}
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly setupLock: pg.Client,
+  ) {}
 
   static async start(connectionString: string, onError: (err: unknown) => void, pollingIntervalSeconds = 2): Promise<PgBossQueue> {
     const boss = new PgBoss({
@@ -54,21 +63,44 @@ export class PgBossQueue implements JobQueue {
       deleteAfterDays: 7,
     });
     boss.on('error', onError);
-    await boss.start();
-    const queue = new PgBossQueue(boss);
+    const setupLock = new pg.Client({ connectionString });
+    setupLock.on('error', onError);
+    await setupLock.connect();
+    const queue = new PgBossQueue(boss, setupLock);
     queue.polling = pollingIntervalSeconds;
+    await queue.exclusive(() => boss.start());
     return queue;
   }
+
+  /**
+   * Installing pg-boss's schema and creating a queue (a partition of its job table) deadlock
+   * when two Koers processes start at the same moment; one at a time, across processes.
+   */
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    // A session-level advisory lock is re-entrant within its session: calls of this process
+    // queue up here first, then take the lock against the other processes.
+    const run = this.setupQueue.then(async () => {
+      await this.setupLock.query('select pg_advisory_lock($1)', [SETUP_LOCK_ID]);
+      try {
+        return await work();
+      } finally {
+        await this.setupLock.query('select pg_advisory_unlock($1)', [SETUP_LOCK_ID]);
+      }
+    });
+    this.setupQueue = run.then(() => undefined, () => undefined);
+    return run;
+  }
+  private setupQueue: Promise<void> = Promise.resolve();
 
   private polling = 2;
 
   async define<T extends object>(name: string, handler: (data: T) => Promise<void>, options: JobOptions) {
-    await this.boss.createQueue(name, {
+    await this.exclusive(() => this.boss.createQueue(name, {
       name,
       retryLimit: options.retryLimit,
       retryDelay: options.retryDelaySeconds,
       retryBackoff: true,
-    });
+    }));
     await this.boss.work<T>(name, { pollingIntervalSeconds: this.polling, batchSize: 1 }, async ([job]) => handler(job.data));
   }
 
@@ -76,8 +108,8 @@ export class PgBossQueue implements JobQueue {
     await this.boss.send(name, data);
   }
 
-  async everyMinute(name: string) {
-    await this.boss.schedule(name, '* * * * *', {}, { tz: 'Europe/Amsterdam' });
+  async every(name: string, cron: string, _intervalMs?: number) {
+    await this.exclusive(() => this.boss.schedule(name, cron, {}, { tz: 'Europe/Amsterdam' }));
   }
 
   async failures(limit = 50): Promise<FailedJob[]> {
@@ -92,6 +124,7 @@ export class PgBossQueue implements JobQueue {
 
   async stop() {
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.setupLock.end().catch(() => {});
   }
 }
 
@@ -121,8 +154,8 @@ export class InProcessQueue implements JobQueue {
     this.attempt(name, entry, data, 0);
   }
 
-  async everyMinute(name: string) {
-    const timer = setInterval(() => void this.send(name, {}), 60_000);
+  async every(name: string, _cron: string, intervalMs: number) {
+    const timer = setInterval(() => void this.send(name, {}), intervalMs);
     timer.unref();
     this.timers.add(timer);
   }

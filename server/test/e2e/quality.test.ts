@@ -65,7 +65,7 @@ describe('Team-scan and Kwaliteitskaart in Chromium', () => {
       await login(page, server.url, email);
       await page.getByRole('link', { name: 'Vragenlijsten' }).click();
       await page.getByRole('heading', { level: 1, name: 'Vragenlijsten' }).waitFor();
-      await page.getByRole('link', { name: 'Team-scan LOB' }).click();
+      await page.getByRole('link', { name: 'Team-scan LOB', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Team-scan LOB' }).waitFor();
       await page.getByText('Je naam staat bij je antwoorden.', { exact: false }).waitFor();
       await expectAccessible(page, `team-scan form (${email})`);
@@ -82,7 +82,7 @@ describe('Team-scan and Kwaliteitskaart in Chromium', () => {
       await page.getByText('Bedankt! Je antwoorden zijn opgeslagen.').waitFor();
       await expectAccessible(page, `team-scan answered (${email})`);
       await page.getByRole('link', { name: 'Terug naar je vragenlijsten' }).click();
-      await page.getByText('Ingevuld, bedankt!').waitFor();
+      await page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Team-scan LOB', exact: true }) }).getByText('Ingevuld, bedankt!').waitFor();
       expect(pageProblems(page)).toEqual([]);
       await page.context().close();
     });
@@ -108,7 +108,7 @@ describe('Team-scan and Kwaliteitskaart in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Kwaliteitskaart' }).waitFor();
     await expect.poll(() => page.getByLabel('Thema uit de scan').inputValue()).toBe('gesprek');
     await page.getByLabel('Stap').selectOption('verbeteren');
-    await page.getByLabel('Wat gaan we doen?').fill('Elke student twee loopbaangesprekken per jaar');
+    await page.getByLabel('Wat gaan we doen?').fill('Een gespreksweek in elke periode');
     await page.getByLabel('Toelichting').fill('Gespreksweek in periode 3 en een training voor nieuwe mentoren.');
     await page.getByLabel('Eigenaar').selectOption({ label: 'Peter Claassen' });
     const due = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
@@ -117,9 +117,10 @@ describe('Team-scan and Kwaliteitskaart in Chromium', () => {
     await page.getByRole('button', { name: 'Actie opslaan' }).click();
     await page.getByText('De actie staat op de Kwaliteitskaart.').waitFor();
     const verbeteren = page.getByRole('region', { name: 'Verbeteren' });
-    await verbeteren.getByRole('heading', { name: 'Elke student twee loopbaangesprekken per jaar' }).waitFor();
+    await verbeteren.getByRole('heading', { name: 'Een gespreksweek in elke periode' }).waitFor();
     await verbeteren.getByText('Het loopbaangesprek · Team Zorg & Welzijn · Peter Claassen').waitFor();
-    await page.getByText('1 open actie').waitFor();
+    // The demo's two open actions of this school year, and this one.
+    await page.getByText('3 open acties').waitFor();
     await expectAccessible(page, 'Kwaliteitskaart with the action');
     await shot(page, 'kwaliteitskaart');
     expect(pageProblems(page)).toEqual([]);

@@ -60,10 +60,12 @@ describe('sluitende aanpak in Chromium', () => {
 
     await page.getByLabel('Soort actie').selectOption('home_visit');
     await page.getByLabel('Wat is er gedaan of afgesproken?').fill('Op huisbezoek geweest. Kevin wil een BBL-plek in de logistiek; samen naar het jongerenloket.');
+    await page.getByLabel('Verwijst naar (sociale kaart)').selectOption({ label: 'Jongerenloket Amersfoort' });
     await page.getByLabel('Volgende opvolging').fill(inDays(7));
     await page.getByRole('button', { name: 'Actie opslaan' }).click();
     await page.getByText('De actie is opgeslagen.').waitFor();
     await page.getByText(/Kevin wil een BBL-plek/).waitFor();
+    await page.getByText('Verwijst naar: Jongerenloket Amersfoort').waitFor();
     await page.getByText(/^Opvolgen op /).first().waitFor();
     await expectAccessible(page, 'action with follow-up');
 
@@ -82,9 +84,15 @@ describe('sluitende aanpak in Chromium', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
-  it('the RMC user reads the dropout analysis with small groups hidden', async () => {
+  it('the RMC user searches the sociale kaart and reads the dropout analysis with small groups hidden', async () => {
     const page = await phonePage(browser);
     await login(page, server.url, 'rmc@demo.koers.nl');
+    await visit(page, `${server.url}/regio/sociale-kaart`, 'sociale kaart');
+    await page.getByLabel('Leeftijd van de jongere').fill('24');
+    await page.getByLabel('Zoeken').fill('dagbesteding');
+    await page.getByRole('heading', { name: 'Dagbesteding De Werkplaats' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Jeugdhulp Vallei' }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'sociale kaart searched');
     await visit(page, `${server.url}/regio/uitval`, 'dropout analysis');
     await page.getByRole('table').waitFor();
     await expect(page.getByRole('row', { name: /Entree/ }).getByText('minder dan 10, niet getoond').count()).resolves.toBe(1);

@@ -29,6 +29,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/lob/doelgroepen', label: 'targetGroups', roles: ['lob_coordinator', 'manager'] },
   { path: '/vragenlijsten', label: 'questionnaires', roles: ['student', 'mentor', 'docent'] },
   { path: '/kwaliteit', label: 'quality', roles: ['lob_coordinator', 'manager', 'institution_admin'] },
+  { path: '/monitor', label: 'monitor', roles: ['manager', 'lob_coordinator', 'institution_admin', 'regional_coordinator'] },
   { path: '/regio', label: 'region', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'] },
   { path: '/overstap', label: 'transition', roles: ['student', 'parent', 'decaan', 'intake', 'lob_coordinator'] },
   { path: '/account', label: 'account', roles: 'all' },

@@ -94,12 +94,16 @@ export const PAGES: PageRoute[] = [
   { path: '/kwaliteit/vragenlijsten/:id', roles: ['lob_coordinator', 'manager', 'institution_admin'], load: () => import('../features/quality/QuestionnairePage') },
   { path: '/kwaliteit/kaart', roles: ['lob_coordinator', 'manager', 'institution_admin', 'mentor', 'docent'], load: () => import('../features/quality/KaartPage') },
   { path: '/vragenlijsten', load: () => import('../features/quality/MyQuestionnairesPage') },
+  // monitor: LOB indicators for the people who steer; national feeds for the administrator
+  { path: '/monitor', roles: ['manager', 'lob_coordinator', 'institution_admin', 'regional_coordinator'], load: () => import('../features/monitor/MonitorPage') },
+  { path: '/monitor/feeds', roles: ['institution_admin'], load: () => import('../features/monitor/FeedsPage') },
   { path: '/vragenlijsten/:id', load: () => import('../features/quality/RespondPage') },
   // region (sluitende aanpak): the regional overview, a young person's case, signals, dropout analysis, import
   { path: '/regio', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'jongerencoach', 'regional_coordinator'], load: () => import('../features/region/YouthListPage') },
   { path: '/regio/jongeren/:id', load: () => import('../features/region/YouthPage') },
   { path: '/regio/signalen', roles: ['regional_coordinator'], load: () => import('../features/region/SignalsPage') },
   { path: '/regio/uitval', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/DropoutPage') },
+  { path: '/regio/sociale-kaart', load: () => import('../features/region/SocialMapPage') },
   { path: '/regio/import', roles: ['rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator'], load: () => import('../features/region/ImportPage') },
   // overstap (transition): transfer forms, intake and the warm-handover figures
   { path: '/overstap', load: () => import('../features/transition/TransfersPage') },

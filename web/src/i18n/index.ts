@@ -7,7 +7,7 @@ import { initReactI18next } from 'react-i18next';
  * the first load; a feature's strings load with its page, so the first load stays small.
  */
 const shellFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/{common,nav}.json', { eager: true });
-const featureFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json');
+const featureFiles = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/*.json', '!./locales/*/{common,nav}.json']);
 
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, mod] of Object.entries(shellFiles)) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/http.js';
 import { AppError, badRequest, registerErrorMessages } from '../../platform/errors.js';
-import { EVIDENCE_TYPES, sniffType } from '../portfolio/service.js';
+import { identifyUpload, UPLOAD_TYPES } from '../../platform/uploads.js';
 
 /**
  * Attachments (bijlagen) on posts in a group feed: photos and PDF documents only. The bytes
@@ -13,13 +13,16 @@ import { EVIDENCE_TYPES, sniffType } from '../portfolio/service.js';
 const MB = 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_POST = 4;
 
-/** The evidence types a feed accepts: images and documents, never audio. */
-const ATTACHMENT_TYPES = EVIDENCE_TYPES.filter((t) => t.family === 'image' || t.family === 'document');
+/** What a feed accepts: the shared upload types (photos, documents, short audio and video). */
+const ATTACHMENT_TYPES = UPLOAD_TYPES;
 const MAX_ATTACHMENT_BYTES = Math.max(...ATTACHMENT_TYPES.map((t) => t.maxBytes));
 
 registerErrorMessages({
   attachment_empty: { nl: 'Het bestand is leeg.', en: 'The file is empty.' },
-  attachment_type_not_allowed: { nl: 'Je kunt alleen een foto (jpg, png, webp) of een pdf toevoegen.', en: 'You can only attach a photo (jpg, png, webp) or a PDF.' },
+  attachment_type_not_allowed: {
+    nl: 'Je kunt een foto (jpg, png, webp), een document (pdf, docx, odt, pptx, xlsx), geluid (mp3, m4a) of een korte video (mp4, webm) toevoegen.',
+    en: 'You can attach a photo (jpg, png, webp), a document (pdf, docx, odt, pptx, xlsx), audio (mp3, m4a) or a short video (mp4, webm).',
+  },
   attachment_content_mismatch: { nl: 'Dit bestand is niet wat de naam zegt. Het wordt niet opgeslagen.', en: 'This file is not what its name says. It is not stored.' },
   attachment_too_large: { nl: 'Dit bestand is te groot.', en: 'This file is too large.' },
   attachment_limit: { nl: `Je kunt maximaal ${MAX_ATTACHMENTS_PER_POST} bestanden bij één bericht zetten.`, en: `You can add at most ${MAX_ATTACHMENTS_PER_POST} files to one post.` },
@@ -33,15 +36,13 @@ export interface CheckedAttachment {
 
 /** Decides whether a file may be attached; throws a 4xx naming the field 'file' otherwise. */
 export function checkAttachment(filename: string, content: Buffer): CheckedAttachment {
-  if (content.length === 0) throw new AppError(400, 'attachment_empty', { file: 'attachment_empty' });
-  const ext = path.extname(filename).toLowerCase();
-  if (!ATTACHMENT_TYPES.some((t) => t.extensions.includes(ext))) throw new AppError(415, 'attachment_type_not_allowed', { file: 'attachment_type_not_allowed' });
-  const actual = sniffType(content);
+  const verdict = identifyUpload(filename, content, ATTACHMENT_TYPES);
+  if (!verdict.ok && verdict.reason === 'empty') throw new AppError(400, 'attachment_empty', { file: 'attachment_empty' });
+  if (!verdict.ok && verdict.reason === 'type_not_allowed') throw new AppError(415, 'attachment_type_not_allowed', { file: 'attachment_type_not_allowed' });
   // The name promises one thing, the content is another (or unknown): a disguised file.
-  if (!actual || !ATTACHMENT_TYPES.includes(actual) || !actual.extensions.includes(ext)) {
-    throw new AppError(415, 'attachment_content_mismatch', { file: 'attachment_content_mismatch' });
-  }
-  if (content.length > actual.maxBytes) throw new AppError(413, 'attachment_too_large', { file: `max_${actual.maxBytes / MB}_mb` });
+  if (!verdict.ok && verdict.reason === 'content_mismatch') throw new AppError(415, 'attachment_content_mismatch', { file: 'attachment_content_mismatch' });
+  if (!verdict.ok) throw new AppError(413, 'attachment_too_large', { file: `max_${(verdict.type?.maxBytes ?? 0) / MB}_mb` });
+  const actual = verdict.type;
   return { filename: safeFilename(filename), mediaType: actual.mediaType, content };
 }
 

@@ -6,7 +6,8 @@ import { mailNotifications, notify, type NewNotification } from './notifications
 import type { ThreadResource } from './policy.js';
 
 /**
- * Direct messages between a student and their mentor, praktijkopleider or parent. A thread is
+ * Direct messages between a student and their mentor, praktijkopleider or parent, and between a
+ * parent and the mentor of their child (while the parent may see the record). A thread is
  * the pair (reader, other person); the policy (loadThreadResource) decides whether the pair is
  * allowed today, lists only show pairs the reader is part of.
  */
@@ -30,6 +31,15 @@ export async function listContacts(deps: Pick<Deps, 'db' | 'clock'>, userId: str
         and i.praktijkopleider_id is not null and ${today}::date between i.starts_on and i.ends_on
       union select pl.parent_id, 'parent' from parent_links pl join users s on s.id = pl.student_id where pl.student_id = ${userId}
         and (pl.adult_opt_in or (s.birth_date is not null and s.birth_date > (${today}::date - interval '18 years')))
+      -- a parent and the mentor of their child, while the parent may see the record (same rule as loadThreadResource)
+      union select gm.user_id, 'mentor' from parent_links pl join users s on s.id = pl.student_id
+        join enrolments ce on ce.student_id = pl.student_id and ce.starts_on <= ${today}::date and (ce.ends_on is null or ce.ends_on >= ${today}::date)
+        join group_mentors gm on gm.group_id = ce.group_id
+        where pl.parent_id = ${userId} and (pl.adult_opt_in or (s.birth_date is not null and s.birth_date > (${today}::date - interval '18 years')))
+      union select pl.parent_id, 'parent' from group_mentors gm
+        join enrolments ce on ce.group_id = gm.group_id and ce.starts_on <= ${today}::date and (ce.ends_on is null or ce.ends_on >= ${today}::date)
+        join parent_links pl on pl.student_id = ce.student_id join users s on s.id = pl.student_id
+        where gm.user_id = ${userId} and (pl.adult_opt_in or (s.birth_date is not null and s.birth_date > (${today}::date - interval '18 years')))
       -- a student and an alumnus in contact (explore_contacts, module explore: read-only; same rule as loadThreadResource)
       union select c.alumnus_id, 'alumnus' from explore_contacts c join explore_alumni al on al.user_id = c.alumnus_id
         where c.student_id = ${userId} and c.ended_at is null and al.withdrawn_at is null and al.contact_allowed

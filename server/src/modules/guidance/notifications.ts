@@ -9,7 +9,7 @@ import type { Locale } from '../../platform/i18n.js';
  * and link need; an e-mail carries even less: no names, no message text — only that there is
  * something new, and the link to open it in Koers after signing in.
  */
-export const NOTIFICATION_KINDS = ['conversation_planned', 'conversation_recorded', 'appointment_invited', 'appointment_reminder', 'appointment_response', 'visit_confirmed', 'message', 'feed_reply', 'feed_report'] as const;
+export const NOTIFICATION_KINDS = ['conversation_planned', 'conversation_recorded', 'appointment_invited', 'appointment_reminder', 'appointment_response', 'visit_confirmed', 'message', 'feed_reply', 'feed_report', 'coach_assigned', 'appointment_move_proposed', 'appointment_moved', 'appointment_move_declined'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a person gets by e-mail when they never chose: the things with a date or a person waiting. */
@@ -40,6 +40,10 @@ const TEXT: Record<NotificationKind, Record<Locale, (p: Record<string, any>) => 
   visit_confirmed: { nl: (p) => `Het stagebezoek is bevestigd: ${p.title}.`, en: (p) => `The internship visit is confirmed: ${p.title}.` },
   message: { nl: (p) => `Nieuw bericht van ${p.name}.`, en: (p) => `New message from ${p.name}.` },
   feed_reply: { nl: (p) => `Nieuwe reactie in de groep ${p.group}.`, en: (p) => `New reply in group ${p.group}.` },
+  appointment_move_proposed: { nl: (p) => `${p.name} stelt een andere tijd voor: ${p.title} op ${p.when}.`, en: (p) => `${p.name} proposes another time: ${p.title} on ${p.when}.` },
+  appointment_moved: { nl: (p) => `Verzet: ${p.title} is nu op ${p.when}.`, en: (p) => `Moved: ${p.title} is now on ${p.when}.` },
+  appointment_move_declined: { nl: (p) => `${p.name} kan niet op de voorgestelde tijd: ${p.title}.`, en: (p) => `${p.name} cannot make the proposed time: ${p.title}.` },
+  coach_assigned: { nl: (p) => `Je voert voortaan loopbaangesprekken met ${p.student}.`, en: (p) => `You now hold career conversations with ${p.student}.` },
   feed_report: { nl: (p) => `Er is een bericht gemeld in de groep ${p.group}.`, en: (p) => `A post was reported in group ${p.group}.` },
 };
 

@@ -15,11 +15,21 @@ import type { StudentRelation } from '../org/relations.js';
 /** Reading a student's conversations, appointments and attendance. */
 export const seesGuidanceRecord = (r: StudentRelation) => r.self || r.mentor || r.parentSeesRecord;
 
+/**
+ * The reader is the student's assigned coach: a named SLB'er or a teacher of the student's team,
+ * assigned by the mentor, LOB-coördinator or manager (guidance_coach_assignments).
+ */
+export interface CoachRelation extends StudentRelation {
+  coach: boolean;
+}
+
 /** A conversation and the reader's relation to its student. */
 export interface ConversationResource {
   studentId: string;
   institutionId: string;
   rel: StudentRelation;
+  /** the reader is the student's assigned coach */
+  coach: boolean;
   conversation: { id: string; status: 'planned' | 'held' | 'cancelled'; mentorId: string | null };
   private: true;
 }
@@ -46,18 +56,29 @@ allow('guidance.caseload.read', (actor) => hasRole(actor, 'mentor'));
 
 defineAction('guidance.conversation.plan', 'A mentor plans a career conversation with a student of their group');
 allow<StudentRelation>('guidance.conversation.plan', (_a, r) => r.mentor);
+allow<CoachRelation>('guidance.conversation.plan', (_a, r) => r.coach);
+
+defineAction('guidance.coaches.read', "See who, besides the group mentor, holds career conversations with a student");
+allow<CoachRelation>('guidance.coaches.read', (_a, r) => seesGuidanceRecord(r) || r.coach || r.institutionRoles.includes('lob_coordinator') || r.institutionRoles.includes('manager'));
+
+defineAction('guidance.coaches.assign', "The mentor, LOB-coördinator or manager assigns a teacher of the student's team or a named SLB'er to hold career conversations");
+allow<StudentRelation>('guidance.coaches.assign', (_a, r) => r.mentor);
+allow<StudentRelation>('guidance.coaches.assign', (_a, r) => r.institutionRoles.includes('lob_coordinator') || r.institutionRoles.includes('manager'));
 
 defineAction('guidance.conversations.list', "Read a student's conversations with their agreements");
 allow<StudentRelation>('guidance.conversations.list', (_a, r) => seesGuidanceRecord(r));
 
 defineAction('guidance.conversation.read', 'Read one conversation (what the reader may see of it)');
 allow<ConversationResource>('guidance.conversation.read', (_a, r) => seesGuidanceRecord(r.rel));
+allow<ConversationResource>('guidance.conversation.read', (a, r) => r.coach && r.conversation.mentorId === a.userId);
 
 defineAction('guidance.conversation.prepare', 'The student prepares a planned conversation');
 allow<ConversationResource>('guidance.conversation.prepare', (_a, r) => r.rel.self && r.conversation.status === 'planned');
 
 defineAction('guidance.conversation.record', 'A mentor records the steps, notes and agreements of a conversation');
 allow<ConversationResource>('guidance.conversation.record', (_a, r) => r.rel.mentor && r.conversation.status !== 'cancelled');
+// The assigned coach records the conversations they hold themselves.
+allow<ConversationResource>('guidance.conversation.record', (a, r) => r.coach && r.conversation.mentorId === a.userId && r.conversation.status !== 'cancelled');
 
 defineAction('guidance.student_record.read', "Read a student's appointments and attendance");
 allow<StudentRelation>('guidance.student_record.read', (_a, r) => seesGuidanceRecord(r));
@@ -83,6 +104,8 @@ defineAction('guidance.appointment.respond', 'An invitee accepts or declines an 
 allow<AppointmentResource>('guidance.appointment.respond', (_a, r) => r.invited);
 defineAction('guidance.appointment.manage', 'The organiser changes or cancels an appointment');
 allow<AppointmentResource>('guidance.appointment.manage', (_a, r) => r.organiser);
+defineAction('guidance.appointment.move', 'The organiser or an invitee proposes a new time; the other side accepts or declines it');
+allow<AppointmentResource>('guidance.appointment.move', (_a, r) => r.organiser || r.invited);
 defineAction('guidance.visit.confirm', 'The praktijkopleider confirms an internship visit');
 allow<AppointmentResource>('guidance.visit.confirm', (_a, r) => r.visitConfirmer);
 

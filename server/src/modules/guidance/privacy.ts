@@ -21,6 +21,7 @@ export const guidancePrivacy: PrivacyProvider = {
   module: 'guidance',
   tables: [
     { table: 'guidance_conversations', personColumns: ['student_id', 'mentor_id'], purpose: 'Career conversations (loopbaangesprekken) between student and mentor: planning, the student’s preparation and the four steps.', retention: RECORD },
+    { table: 'guidance_coach_assignments', personColumns: ['student_id', 'coach_id', 'assigned_by'], purpose: 'Who besides the group mentor (a teacher of the team or a named SLB’er) holds career conversations with a student.', retention: RECORD },
     { table: 'guidance_conversation_notes', personColumns: ['author_id'], purpose: 'Notes of the mentor on a conversation; shared notes are seen by the student, private notes only by the mentor.', retention: RECORD },
     { table: 'guidance_agreements', personColumns: ['student_id'], purpose: 'Agreements (afspraken) made in a conversation, also placed in the student’s career plan.', retention: RECORD },
     { table: 'guidance_appointments', personColumns: ['organiser_id', 'student_id', 'confirmed_by'], purpose: 'Appointments in the agenda: conversations, internship visits, LOB activities.', retention: 'One school year after the appointment.' },

@@ -4,9 +4,30 @@ import type { Actor } from '../../platform/policy.js';
 import { hasRole } from '../../platform/policy.js';
 import { schoolDate } from '../../platform/clock.js';
 import { loadStudentRelation } from '../org/relations.js';
-import type { AppointmentResource, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
+import type { AppointmentResource, CoachRelation, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
 
 type Ctx = Pick<Deps, 'db' | 'clock'>;
+
+/**
+ * Whether the user is assigned to hold career conversations with the student. The assignment is
+ * checked when it is made (a teacher of the student's team, or an SLB'er of the institution).
+ */
+export async function isAssignedCoach(deps: Pick<Deps, 'db'>, userId: string, studentId: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('guidance_coach_assignments')
+    .select('coach_id')
+    .where('student_id', '=', studentId)
+    .where('coach_id', '=', userId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The student relation plus whether the reader is the student's assigned coach. */
+export async function loadCoachRelation(deps: Ctx, actor: Actor, studentId: string): Promise<CoachRelation | null> {
+  const rel = await loadStudentRelation(deps, actor, studentId);
+  if (!rel) return null;
+  return { ...rel, coach: await isAssignedCoach(deps, actor.userId, studentId) };
+}
 
 /** A conversation with the reader's relation to its student; null when it does not exist. */
 export async function loadConversationResource(deps: Ctx, actor: Actor, conversationId: string): Promise<ConversationResource | null> {
@@ -22,6 +43,7 @@ export async function loadConversationResource(deps: Ctx, actor: Actor, conversa
     studentId: c.student_id,
     institutionId: rel.institutionId,
     rel,
+    coach: await isAssignedCoach(deps, actor.userId, c.student_id),
     conversation: { id: c.id, status: c.status, mentorId: c.mentor_id },
     private: true,
   };
@@ -101,7 +123,28 @@ export async function loadThreadResource(deps: Ctx, actor: Actor, otherId: strin
   }
   const alumniContact = await loadAlumnusContact(deps, actor.userId, otherId);
   if (alumniContact) return { studentId: alumniContact, otherId, allowed: true, private: true };
+  const parentMentor = await loadParentMentorStudent(deps, actor.userId, otherId);
+  if (parentMentor) return { studentId: parentMentor, otherId, allowed: true, private: true };
   return { studentId: otherId, otherId, allowed: false, private: true };
+}
+
+/**
+ * A parent and the mentor of their child write to each other about that child, while the parent
+ * may see the guidance record: the child is under 18, or opted in as an adult (the same rule as
+ * parentSeesRecord). Either side may start. Returns the student the thread is about.
+ */
+async function loadParentMentorStudent(deps: Ctx, a: string, b: string): Promise<string | null> {
+  const today = schoolDate(deps.clock.now());
+  const r = await sql<{ student_id: string }>`
+    select pl.student_id from parent_links pl
+    join users s on s.id = pl.student_id
+    join enrolments e on e.student_id = pl.student_id and e.starts_on <= ${today}::date and (e.ends_on is null or e.ends_on >= ${today}::date)
+    join group_mentors gm on gm.group_id = e.group_id
+    where ((pl.parent_id = ${a} and gm.user_id = ${b}) or (pl.parent_id = ${b} and gm.user_id = ${a}))
+      and (pl.adult_opt_in or (s.birth_date is not null and s.birth_date > (${today}::date - interval '18 years')))
+    order by pl.student_id
+    limit 1`.execute(deps.db);
+  return r.rows[0]?.student_id ?? null;
 }
 
 /**

@@ -11,12 +11,15 @@ import { contentDisposition } from '../portfolio/service.js';
 import { createPost, listMyGroups, postGroup, readFeed, reportPost, setPostHidden, toggleReaction } from './feed.js';
 import { listContacts, listThreads, readThread, sendMessage } from './messages.js';
 import { getMailPreferences, listNotifications, markNotificationsRead, setMailPreferences, unreadCounts } from './notifications.js';
-import type { AppointmentResource, AttachmentResource, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
-import { loadAppointmentResource, loadConversationResource, loadGroupMembership, loadThreadResource } from './relations.js';
+import type { AppointmentResource, AttachmentResource, CoachRelation, ConversationResource, GroupMembership, ThreadResource } from './policy.js';
+import { loadAppointmentResource, loadCoachRelation, loadConversationResource, loadGroupMembership, loadThreadResource } from './relations.js';
+import { assignCoach, listCoaches, unassignCoach } from './coaches.js';
+import { decideProposal, listProposals, proposeTime } from './move.js';
 import * as s from './schema.js';
 import './policy.js';
 
 registerErrorMessages({
+  proposal_decided: { nl: 'Over dit voorstel is al beslist.', en: 'This proposal has already been decided.' },
   conversation_not_found: { nl: 'Dit gesprek bestaat niet (meer).', en: 'This conversation does not exist (any more).' },
 });
 
@@ -75,16 +78,46 @@ function caseloadRoutes(): RouteDef[] {
 
 function conversationRoutes(): RouteDef[] {
   return [
-    defineRoute<unknown, unknown, z.infer<typeof s.planConversationBody>, StudentRelation>({
+    defineRoute<unknown, unknown, z.infer<typeof s.planConversationBody>, CoachRelation>({
       method: 'POST',
       url: '/api/v1/conversations',
-      summary: 'A mentor plans a career conversation with a student of their group; the student is invited',
+      summary: 'A mentor, or the teacher or SLB’er assigned to the student, plans a career conversation; the student is invited',
       tags: TAGS,
       action: 'guidance.conversation.plan',
       body: s.planConversationBody,
-      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.body.studentId),
+      resource: (ctx) => loadCoachRelation(ctx.deps, ctx.actor, ctx.body.studentId),
       status: 201,
       handler: (ctx, rel) => planConversation(ctx.deps, ctx.actor, rel, ctx.body, ctx.req.ip),
+    }),
+    defineRoute<{ id: string }, unknown, unknown, CoachRelation>({
+      method: 'GET',
+      url: '/api/v1/students/:id/coaches',
+      summary: 'Who besides the group mentor holds career conversations with the student',
+      tags: TAGS,
+      action: 'guidance.coaches.read',
+      params: s.idParams,
+      resource: (ctx) => loadCoachRelation(ctx.deps, ctx.actor, ctx.params.id),
+      handler: async (ctx, rel) => ({ items: await listCoaches(ctx.deps, rel.studentId), nextCursor: null }),
+    }),
+    defineRoute<{ id: string; userId: string }, unknown, unknown, StudentRelation>({
+      method: 'PUT',
+      url: '/api/v1/students/:id/coaches/:userId',
+      summary: 'The mentor, LOB-coördinator or manager assigns a teacher of the team or a named SLB’er to hold the student’s career conversations (audited)',
+      tags: TAGS,
+      action: 'guidance.coaches.assign',
+      params: s.coachParams,
+      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.params.id),
+      handler: async (ctx, rel) => ({ items: await assignCoach(ctx.deps, ctx.actor, rel, ctx.params.userId, ctx.req.ip), nextCursor: null }),
+    }),
+    defineRoute<{ id: string; userId: string }, unknown, unknown, StudentRelation>({
+      method: 'DELETE',
+      url: '/api/v1/students/:id/coaches/:userId',
+      summary: 'Ends an assignment to hold the student’s career conversations (audited)',
+      tags: TAGS,
+      action: 'guidance.coaches.assign',
+      params: s.coachParams,
+      resource: (ctx) => loadStudentRelation(ctx.deps, ctx.actor, ctx.params.id),
+      handler: async (ctx, rel) => ({ items: await unassignCoach(ctx.deps, ctx.actor, rel, ctx.params.userId, ctx.req.ip), nextCursor: null }),
     }),
     defineRoute<{ id: string }, unknown, unknown, StudentRelation>({
       method: 'GET',
@@ -237,6 +270,42 @@ function agendaRoutes(): RouteDef[] {
       status: 204,
       handler: async (ctx, r) => {
         await cancelAppointment(ctx.deps, ctx.actor, r.appointmentId, ctx.req.ip);
+      },
+    }),
+    defineRoute<{ id: string }, unknown, unknown, AppointmentResource>({
+      method: 'GET',
+      url: '/api/v1/appointments/:id/proposals',
+      summary: 'Proposed new times for an appointment (organiser and invitees)',
+      tags: TAGS,
+      action: 'guidance.appointment.move',
+      params: s.idParams,
+      resource: appointmentResource,
+      handler: async (ctx, r) => ({ items: await listProposals(ctx.deps, r.appointmentId), nextCursor: null }),
+    }),
+    defineRoute<{ id: string }, unknown, z.infer<typeof s.proposeBody>, AppointmentResource>({
+      method: 'POST',
+      url: '/api/v1/appointments/:id/proposals',
+      summary: 'Either side proposes a new time for an appointment or conversation; the other side is notified',
+      tags: TAGS,
+      action: 'guidance.appointment.move',
+      params: s.idParams,
+      body: s.proposeBody,
+      resource: appointmentResource,
+      status: 201,
+      handler: (ctx, r) => proposeTime(ctx.deps, ctx.actor, r.appointmentId, ctx.body),
+    }),
+    defineRoute<{ id: string; proposalId: string }, unknown, z.infer<typeof s.decideBody>, AppointmentResource>({
+      method: 'POST',
+      url: '/api/v1/appointments/:id/proposals/:proposalId/decision',
+      summary: 'The other side accepts (the appointment moves: same calendar UID, higher SEQUENCE; everyone is notified) or declines',
+      tags: TAGS,
+      action: 'guidance.appointment.move',
+      params: s.proposalParams,
+      body: s.decideBody,
+      resource: (ctx) => loadAppointmentResource(ctx.deps, ctx.actor, ctx.params.id),
+      status: 204,
+      handler: async (ctx, r) => {
+        await decideProposal(ctx.deps, ctx.actor, r.appointmentId, ctx.params.proposalId, ctx.body.decision, ctx.req.ip);
       },
     }),
     defineRoute<{ id: string }, unknown, unknown, AppointmentResource>({

@@ -7,6 +7,12 @@ const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const idParams = z.object({ id: z.uuid() });
+export const coachParams = z.object({ id: z.uuid(), userId: z.uuid() });
+export const proposalParams = z.object({ id: z.uuid(), proposalId: z.uuid() });
+export const proposeBody = z
+  .object({ startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }).optional() })
+  .refine((v) => !v.endsAt || new Date(v.endsAt) > new Date(v.startsAt), { path: ['endsAt'], message: 'Het einde ligt voor het begin.' });
+export const decideBody = z.object({ decision: z.enum(['accept', 'decline']) });
 export const userParams = z.object({ userId: z.uuid() });
 
 export const caseloadQuery = z.object({

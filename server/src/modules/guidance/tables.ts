@@ -144,4 +144,23 @@ export interface GuidanceTables {
     read_at: Date | null;
   };
   guidance_mail_preferences: { user_id: string; kinds: string[]; updated_at: Date };
+  /** 0035: a named SLB'er or team teacher assigned to a student to hold career conversations */
+  guidance_coach_assignments: {
+    student_id: string;
+    coach_id: string;
+    assigned_by: string | null;
+    assigned_at: Date;
+  };
+  /** 0036: a proposed new time for an appointment, by one side, decided by the other */
+  guidance_time_proposals: {
+    id: Generated<string>;
+    appointment_id: string;
+    proposed_by: string | null;
+    starts_at: Date;
+    ends_at: Date;
+    status: Generated<'pending' | 'accepted' | 'declined'>;
+    created_at: Date;
+    decided_by: string | null;
+    decided_at: Date | null;
+  };
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/http.js';
 import { schoolDate } from '../../platform/clock.js';
 import { lobStatusOfStudents } from '../programme/service.js';
 import { kwaliteitskaartProgress, satisfactionByTeam, schoolYearOf } from '../quality/service.js';
+import { listTransitionStatuses, type TransitionStatusRow } from '../transition/service.js';
 import { ACTIVITY_KINDS, COMPETENCES } from './indicators.js';
 import type { ScopeKind } from './tables.js';
 
@@ -195,4 +196,52 @@ export async function qualityFigures(deps: Pick<Deps, 'db' | 'clock'>, instituti
   for (const t of sat.teams) satisfaction('team', t.teamId, t);
   if (kaart.total > 0) out.push({ scopeKind: 'institution', scopeId: institutionId, code: 'kwaliteitskaart_done', numerator: kaart.done, denominator: kaart.total, n: kaart.total, personBased: false });
   return out;
+}
+
+const STARTED = ['gestart', 'werk', 'vervolgopleiding', 'diploma', 'gestopt'];
+const PLACED = ['geplaatst', 'ingeschreven', 'gestart', 'werk', 'vervolgopleiding', 'diploma'];
+
+const addMonthsTo = (date: string, months: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Doorstroom and early leaving from the transition module's service (institution level only):
+ * a transfer counts in the school year of its latest status, an unsent one in the current year.
+ * - warm_handover: of the students leaving with a transfer form, the share whose form was sent;
+ * - started_after_transfer: of those sent, the share who started at school or work;
+ * - early_leaving: of the students who came in by transfer and started, the share who stopped;
+ * - replaced_within_6_months: of those who stopped, the share placed again within 6 months.
+ */
+export function transitionFigures(institutionId: string, rows: TransitionStatusRow[], schoolYear: string, currentYear: string): Figure[] {
+  const inYear = (r: TransitionStatusRow) => (r.occurredOn ? schoolYearOf(r.occurredOn) === schoolYear : schoolYear === currentYear);
+  const share = (code: string, base: TransitionStatusRow[], hit: (r: TransitionStatusRow) => boolean): Figure => {
+    const students = new Set(base.map((r) => r.studentId));
+    const hits = new Set(base.filter(hit).map((r) => r.studentId));
+    return { scopeKind: 'institution', scopeId: institutionId, code, numerator: hits.size, denominator: students.size, n: students.size, personBased: true };
+  };
+  const outgoing = rows.filter((r) => r.fromInstitutionId === institutionId && inYear(r));
+  const sent = outgoing.filter((r) => r.transferStatus !== 'draft');
+  const incomingStarted = rows.filter((r) => r.toInstitutionId === institutionId && inYear(r) && r.status !== null && STARTED.includes(r.status));
+  const stopped = rows.filter((r) => r.toInstitutionId === institutionId && r.status === 'gestopt' && r.occurredOn && inYear(r));
+  const replaced = (stop: TransitionStatusRow) =>
+    rows.some((o) => o.studentId === stop.studentId && o.transferId !== stop.transferId && o.status !== null && PLACED.includes(o.status) && !!o.occurredOn && o.occurredOn > stop.occurredOn! && o.occurredOn <= addMonthsTo(stop.occurredOn!, 6));
+  const out = [
+    share('warm_handover', outgoing, (r) => r.transferStatus !== 'draft'),
+    share('started_after_transfer', sent, (r) => r.status !== null && STARTED.includes(r.status)),
+    share('early_leaving', incomingStarted, (r) => r.status === 'gestopt'),
+    share('replaced_within_6_months', stopped, replaced),
+  ];
+  return out.filter((f) => f.denominator > 0);
+}
+
+/** The transition figures of one institution, through the transition module's service. */
+export async function transferFigures(deps: Pick<Deps, 'db' | 'clock'>, institutionId: string, schoolYear: string): Promise<Figure[]> {
+  const involved = await listTransitionStatuses(deps, { institutionIds: [institutionId] });
+  // re-placement may happen through a transfer that does not involve this institution
+  const students = [...new Set(involved.map((r) => r.studentId))];
+  const all = students.length ? await listTransitionStatuses(deps, { studentIds: students }) : [];
+  return transitionFigures(institutionId, all, schoolYear, currentSchoolYear(deps));
 }

@@ -13,7 +13,7 @@ import type { Locale } from '../../platform/i18n.js';
 export type IndicatorKind = 'share' | 'ratio' | 'mean';
 export type Level = 'group' | 'team' | 'opleiding' | 'institution' | 'region' | 'nation';
 export const LEVELS: readonly Level[] = ['group', 'team', 'opleiding', 'institution', 'region', 'nation'];
-export type Source = 'guidance' | 'programme' | 'portfolio' | 'quality';
+export type Source = 'guidance' | 'programme' | 'portfolio' | 'quality' | 'transition';
 
 export interface IndicatorDef {
   family: string;
@@ -152,6 +152,50 @@ export const FAMILIES: Record<string, IndicatorDef> = {
     explanation: {
       nl: 'Het gemiddelde antwoord (1 tot 5) van studenten op de tevredenheidsvragenlijst over LOB en begeleiding van dit schooljaar. De vragenlijst is anoniem; alleen per team en voor de hele instelling bekend.',
       en: 'The mean answer (1 to 5) of students on this school year’s satisfaction questionnaire about LOB and guidance. Anonymous; known per team and for the institution only.',
+    },
+  },
+  warm_handover: {
+    family: 'warm_handover',
+    kind: 'share',
+    source: 'transition',
+    lowest: 'institution',
+    label: { nl: 'Warme overdracht', en: 'Warm handover' },
+    explanation: {
+      nl: 'Van de studenten die met een overstapformulier naar een volgende school of werk gaan: het deel (in %) van wie het formulier echt is verstuurd. Telt in het schooljaar van de laatste stap; een formulier dat nog niet is verstuurd telt in dit schooljaar.',
+      en: 'Of the students leaving with a transfer form to a next school or work: the share (in %) whose form was actually sent. Counted in the school year of the latest step; an unsent form counts in this school year.',
+    },
+  },
+  started_after_transfer: {
+    family: 'started_after_transfer',
+    kind: 'share',
+    source: 'transition',
+    lowest: 'institution',
+    label: { nl: 'Begonnen na de overstap', en: 'Started after the transfer' },
+    explanation: {
+      nl: 'Van de studenten van wie het overstapformulier is verstuurd: het deel (in %) dat echt is begonnen op de nieuwe school of het werk (of daarna verder is gegaan of gestopt).',
+      en: 'Of the students whose transfer form was sent: the share (in %) who actually started at the new school or work (or went on, or stopped, after that).',
+    },
+  },
+  early_leaving: {
+    family: 'early_leaving',
+    kind: 'share',
+    source: 'transition',
+    lowest: 'institution',
+    label: { nl: 'Voortijdig gestopt', en: 'Left early' },
+    explanation: {
+      nl: 'Van de studenten die met een overstapformulier bij deze instelling zijn begonnen: het deel (in %) dat is gestopt.',
+      en: 'Of the students who started at this institution with a transfer form: the share (in %) who stopped.',
+    },
+  },
+  replaced_within_6_months: {
+    family: 'replaced_within_6_months',
+    kind: 'share',
+    source: 'transition',
+    lowest: 'institution',
+    label: { nl: 'Binnen 6 maanden weer geplaatst', en: 'Placed again within 6 months' },
+    explanation: {
+      nl: 'Van de studenten die bij deze instelling zijn gestopt: het deel (in %) dat binnen 6 maanden daarna weer een plek had op een school of werk.',
+      en: 'Of the students who stopped at this institution: the share (in %) who had a place at a school or work again within 6 months.',
     },
   },
   kwaliteitskaart_done: {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../platform/http.js';
-import { currentSchoolYear, institutionFigures, loadStudentFacts, qualityFigures, withLobStatus, type Figure } from './compute.js';
+import { currentSchoolYear, institutionFigures, loadStudentFacts, qualityFigures, transferFigures, withLobStatus, type Figure } from './compute.js';
 import { suppress, type Cell, type Partition } from './suppression.js';
 
 /**
@@ -59,7 +59,7 @@ export function suppressFigures(institutionId: string, figures: Figure[], org: {
 export async function refreshRollup(deps: Ctx, institutionId: string, schoolYear = currentSchoolYear(deps)): Promise<Date> {
   const judge = schoolYear === currentSchoolYear(deps);
   const facts = await withLobStatus(deps, await loadStudentFacts(deps.db, institutionId, schoolYear), judge);
-  const figures = [...institutionFigures(institutionId, facts), ...(await qualityFigures(deps, institutionId, schoolYear))];
+  const figures = [...institutionFigures(institutionId, facts), ...(await qualityFigures(deps, institutionId, schoolYear)), ...(await transferFigures(deps, institutionId, schoolYear))];
   const cells = suppressFigures(institutionId, figures, await structure(deps.db, institutionId));
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {

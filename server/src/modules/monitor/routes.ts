@@ -15,6 +15,7 @@ export function monitorRoutes(): RouteDef[] {
     defineRoute<unknown, { level: Level; id?: string; schoolYear?: string }, unknown, MonitorScope>({
       method: 'GET',
       url: '/api/v1/monitor/indicators',
+      replica: { stalenessSeconds: 60 },
       summary: 'LOB indicators of a group, team, opleiding, institution, region or the nation (suppressed below 10 students)',
       tags: TAGS,
       action: 'monitor.indicators.read',
@@ -26,6 +27,7 @@ export function monitorRoutes(): RouteDef[] {
     defineRoute<unknown, { level: 'nation'; schoolYear?: string }, unknown, InstitutionScope>({
       method: 'GET',
       url: '/api/v1/monitor/export',
+      replica: { stalenessSeconds: 60 },
       summary: 'The institution aggregates in the national feed format (CSV, suppression applied, no person data)',
       tags: TAGS,
       action: 'monitor.export',

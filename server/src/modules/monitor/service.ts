@@ -18,7 +18,7 @@ import type { ScopeKind } from './tables.js';
 type Ctx = Pick<Deps, 'db' | 'clock'>;
 
 export { refreshAll, refreshRollup } from './rollup.js';
-export { startMonitorScheduler } from './scheduler.js';
+export { refreshUnderLock, startMonitorScheduler } from './scheduler.js';
 
 const SCOPE_KIND: Partial<Record<Level, ScopeKind>> = { group: 'group', team: 'team', opleiding: 'programme', institution: 'institution' };
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
+import { identifyUpload, sniffType as sniffUpload, UPLOAD_TYPES, type UploadType } from '../../platform/uploads.js';
 
 /**
  * Evidence files (bewijs): photos, PDF documents and short audio. The declared name and type
@@ -9,28 +10,12 @@ import { AppError } from '../../platform/errors.js';
  * extension must agree, so a .jpg that is really a program or a web page is refused.
  * Files live in PostgreSQL (bytea), outside the web root, on both engines.
  */
-interface EvidenceType {
-  mediaType: string;
-  extensions: string[];
-  maxBytes: number;
-  family: 'image' | 'document' | 'audio';
-  matches: (b: Buffer) => boolean;
-}
+type EvidenceType = UploadType;
 
 const MB = 1024 * 1024;
-const ascii = (b: Buffer, offset: number, text: string) => b.subarray(offset, offset + text.length).toString('latin1') === text;
 
-export const EVIDENCE_TYPES: EvidenceType[] = [
-  { mediaType: 'image/jpeg', extensions: ['.jpg', '.jpeg'], maxBytes: 5 * MB, family: 'image', matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mediaType: 'image/png', extensions: ['.png'], maxBytes: 5 * MB, family: 'image', matches: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { mediaType: 'image/webp', extensions: ['.webp'], maxBytes: 5 * MB, family: 'image', matches: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP') },
-  { mediaType: 'application/pdf', extensions: ['.pdf'], maxBytes: 10 * MB, family: 'document', matches: (b) => ascii(b, 0, '%PDF-') },
-  { mediaType: 'audio/mpeg', extensions: ['.mp3'], maxBytes: 10 * MB, family: 'audio', matches: (b) => ascii(b, 0, 'ID3') || (b[0] === 0xff && (b[1] & 0xe0) === 0xe0) },
-  { mediaType: 'audio/ogg', extensions: ['.ogg', '.oga', '.opus'], maxBytes: 10 * MB, family: 'audio', matches: (b) => ascii(b, 0, 'OggS') },
-  { mediaType: 'audio/wav', extensions: ['.wav'], maxBytes: 10 * MB, family: 'audio', matches: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WAVE') },
-  { mediaType: 'audio/mp4', extensions: ['.m4a', '.mp4', '.aac'], maxBytes: 10 * MB, family: 'audio', matches: (b) => ascii(b, 4, 'ftyp') },
-  { mediaType: 'audio/webm', extensions: ['.webm', '.weba'], maxBytes: 10 * MB, family: 'audio', matches: (b) => b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])) },
-];
+/** Photos, documents (pdf, docx, odt, pptx, xlsx) and short audio and video: the shared upload types. */
+export const EVIDENCE_TYPES: UploadType[] = UPLOAD_TYPES;
 
 /** The largest file any evidence type allows: the upload is cut off beyond it. */
 export const MAX_EVIDENCE_BYTES = Math.max(...EVIDENCE_TYPES.map((t) => t.maxBytes));
@@ -38,7 +23,7 @@ export const MAX_EVIDENCE_PER_ENTRY = 10;
 
 /** What the bytes say the file is, or null when it is none of the accepted types. */
 export function sniffType(content: Buffer): EvidenceType | null {
-  return EVIDENCE_TYPES.find((t) => t.matches(content)) ?? null;
+  return sniffUpload(content);
 }
 
 export interface CheckedFile {
@@ -49,20 +34,20 @@ export interface CheckedFile {
 
 /** Decides whether an uploaded file may be stored; throws a 4xx naming the field 'file' otherwise. */
 export function checkEvidence(filename: string, content: Buffer): CheckedFile {
-  if (content.length === 0) throw new AppError(400, 'evidence_empty', { file: 'Het bestand is leeg.' });
+  const verdict = identifyUpload(filename, content);
   const ext = path.extname(filename).toLowerCase();
-  const declared = EVIDENCE_TYPES.filter((t) => t.extensions.includes(ext));
-  if (declared.length === 0) {
-    throw new AppError(415, 'evidence_type_not_allowed', { file: 'Kies een foto (jpg, png, webp), een pdf of een geluidsbestand (mp3, m4a, ogg, wav, webm).' });
+  if (!verdict.ok && verdict.reason === 'empty') throw new AppError(400, 'evidence_empty', { file: 'Het bestand is leeg.' });
+  if (!verdict.ok && verdict.reason === 'type_not_allowed') {
+    throw new AppError(415, 'evidence_type_not_allowed', { file: 'Kies een foto (jpg, png, webp), een document (pdf, docx, odt, pptx, xlsx), geluid (mp3, m4a, ogg, wav) of een korte video (mp4, webm).' });
   }
-  const actual = sniffType(content);
-  if (!actual || !actual.extensions.includes(ext)) {
+  if (!verdict.ok && verdict.reason === 'content_mismatch') {
     // The name promises one thing, the content is another (or unknown): a disguised file.
     throw new AppError(415, 'evidence_content_mismatch', { file: `Dit bestand is geen echte ${ext.slice(1)}. Het wordt niet opgeslagen.` });
   }
-  if (content.length > actual.maxBytes) {
-    throw new AppError(413, 'evidence_too_large', { file: `Dit bestand is te groot. Het mag maximaal ${actual.maxBytes / MB} MB zijn.` });
+  if (!verdict.ok) {
+    throw new AppError(413, 'evidence_too_large', { file: `Dit bestand is te groot. Het mag maximaal ${(verdict.type?.maxBytes ?? 0) / MB} MB zijn.` });
   }
+  const actual = verdict.type;
   return { filename: safeFilename(filename), mediaType: actual.mediaType, content };
 }
 

@@ -94,20 +94,20 @@ export function definitionProblems(def: Definition, prefix = 'sections'): Record
       const at = prefix === 'items' ? `items.${i}` : `${prefix}.${s}.items.${i}`;
       if (seen.has(item.code)) problems[`${at}.code`] = `De code ${item.code} komt twee keer voor / code ${item.code} is not unique`;
       const choice = item.type === 'single' || item.type === 'multi';
-      if (choice && !item.options?.length) problems[`${at}.options`] = 'Een keuzevraag heeft antwoordopties nodig / a choice item needs options';
-      if (!choice && item.options) problems[`${at}.options`] = 'Alleen een keuzevraag heeft antwoordopties / only choice items have options';
-      if (item.other && !choice) problems[`${at}.other`] = '"Anders, namelijk" kan alleen bij een keuzevraag / only choice items can have "other"';
+      if (choice && !item.options?.length) problems[`${at}.options`] = 'quality_choice_needs_options';
+      if (!choice && item.options) problems[`${at}.options`] = 'quality_options_only_choice';
+      if (item.other && !choice) problems[`${at}.other`] = 'quality_other_only_choice';
       if (item.options && new Set(item.options.map((o) => o.value)).size !== item.options.length) {
-        problems[`${at}.options`] = 'Elke antwoordwaarde mag maar één keer voorkomen / option values must be unique';
+        problems[`${at}.options`] = 'quality_options_unique';
       }
-      if (item.labels && item.type !== 'likert5') problems[`${at}.labels`] = 'Labels horen bij een Likert-vraag / labels belong to a Likert item';
-      if ((item.min !== undefined || item.max !== undefined) && item.type !== 'number') problems[`${at}.min`] = 'Grenzen horen bij een getal / limits belong to a number item';
-      if (item.min !== undefined && item.max !== undefined && item.min > item.max) problems[`${at}.max`] = 'Het maximum is kleiner dan het minimum / max is below min';
+      if (item.labels && item.type !== 'likert5') problems[`${at}.labels`] = 'quality_labels_only_likert';
+      if ((item.min !== undefined || item.max !== undefined) && item.type !== 'number') problems[`${at}.min`] = 'quality_limits_only_number';
+      if (item.min !== undefined && item.max !== undefined && item.min > item.max) problems[`${at}.max`] = 'quality_max_below_min';
       if (item.theme && themes && !themes.has(item.theme)) problems[`${at}.theme`] = `Het thema ${item.theme} bestaat niet / unknown theme`;
       if (item.showIf) {
         const source = seen.get(item.showIf.item);
-        if (!source) problems[`${at}.showIf.item`] = 'Verwijs naar een eerdere vraag / routing must refer to an earlier item';
-        else if (!isCategorical(source)) problems[`${at}.showIf.item`] = 'Verwijs naar een keuze- of Likert-vraag / routing needs a choice or Likert item';
+        if (!source) problems[`${at}.showIf.item`] = 'quality_routing_earlier';
+        else if (!isCategorical(source)) problems[`${at}.showIf.item`] = 'quality_routing_categorical';
         else {
           const values = new Set(categories(source).map((c) => c.value));
           const unknown = item.showIf.in.find((v) => !values.has(v));

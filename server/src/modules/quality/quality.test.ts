@@ -451,6 +451,8 @@ describe.each(testEngines())('Kwaliteit: team-scan, profile and Kwaliteitskaart 
     t = await startTestApp(engine);
     [coordinator, manager, docent, mentor, student] = await Promise.all(['coordinator', 'manager', 'docent', 'mentor', 'student'].map((r) => signIn(t, `${r}@demo.koers.nl`)));
     zorg = (await sql<{ team_id: string }>`select tm.team_id from team_members tm join users u on u.id = tm.user_id where u.email = 'docent@demo.koers.nl'`.execute(t.deps.db)).rows[0].team_id;
+    // The demo school's Kwaliteitskaart is tested below with actions of its own.
+    await t.deps.db.deleteFrom('quality_actions').execute();
   });
   afterAll(() => t?.close());
 
@@ -584,13 +586,18 @@ describe.each(testEngines())('Kwaliteit: team-scan, profile and Kwaliteitskaart 
     const post = (await coordinator.post(`/api/v1/questionnaires/${pre.id}/waves`)).json();
     await postCsv(t, coordinator, `/api/v1/questionnaires/${pre.id}/responses`, ['lc_netwerken_1,lc_netwerken_2,lc_kwaliteiten_1', ...times(5, '2,3,3')].join('\n'));
     await postCsv(t, coordinator, `/api/v1/questionnaires/${post.id}/responses`, ['lc_netwerken_1,lc_netwerken_2,lc_kwaliteiten_1', ...times(5, '4,4,3'), '5,5,'].join('\n'));
-    const growth = await competencePrePost(t.deps.db, inst);
+    const growth = await competencePrePost(t.deps.db, inst, '2026-2027');
     const netwerken = growth.find((g) => g.code === 'netwerken')!;
     expect(netwerken.pre).toEqual({ value: 2.5, n: 5, suppressed: false });
     // (5·4 + 5) / 6
     expect(netwerken.post.value).toBeCloseTo(25 / 6, 10);
     expect(netwerken.growth).toBeCloseTo(25 / 6 - 2.5, 10);
     expect(growth.find((g) => g.code === 'motieven')!.pre).toEqual({ value: null, n: null, suppressed: true });
+    // The demo school's measurement of last year stands on its own.
+    const lastYear = await competencePrePost(t.deps.db, inst, '2025-2026');
+    expect(lastYear.map((g) => [g.pre.n, g.post.n, g.growth! > 0])).toEqual(Array(5).fill([20, 20, true]));
+    const satLastYear = await satisfactionByTeam(t.deps.db, inst, '2025-2026');
+    expect(satLastYear.institution).toMatchObject({ n: 24, suppressed: false });
   });
 
   it('shows a student panel’s results to the students who took part, and only to them', async () => {

@@ -17,12 +17,12 @@ export const questionnaireBody = z
     sections: z.array(sectionSchema).min(1).max(30).optional(),
     themes: z.array(themeSchema).max(30).optional(),
     description: z.string().trim().max(4000).optional(),
-    minGroupSize: z.number().int().min(5, 'De drempel is minstens 5 / the threshold is at least 5').max(1000).optional(),
+    minGroupSize: z.number().int().min(5, 'quality_threshold_min').max(1000).optional(),
     institutionId: z.uuid().optional(),
     teamId: z.uuid().nullable().optional(),
     panel: z.boolean().optional(),
   })
-  .refine((b) => !!b.items !== !!b.sections, { message: 'Geef items of sections, niet allebei / give items or sections, not both', path: ['items'] });
+  .refine((b) => !!b.items !== !!b.sections, { message: 'quality_items_or_sections', path: ['items'] });
 export type QuestionnaireInput = z.infer<typeof questionnaireBody>;
 
 export const definitionBody = z.object({
@@ -34,10 +34,10 @@ export const settingsBody = z
   .object({
     title: z.string().trim().min(1).max(200).optional(),
     description: z.string().trim().max(4000).optional(),
-    minGroupSize: z.number().int().min(5, 'De drempel is minstens 5 / the threshold is at least 5').max(1000).optional(),
+    minGroupSize: z.number().int().min(5, 'quality_threshold_min').max(1000).optional(),
     closesOn: z.iso.date().nullable().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Er is niets om te wijzigen / nothing to change');
+  .refine((v) => Object.keys(v).length > 0, 'quality_nothing_to_change');
 
 export const crosstabQuery = z.object({
   row: z.string().min(1).max(40),
@@ -67,7 +67,7 @@ export const audienceSchema = z
     userIds: z.array(z.uuid()).max(2000).default([]),
   })
   .refine((a) => a.roles.length + a.teamIds.length + a.programmeIds.length + a.groupIds.length + a.userIds.length > 0, {
-    message: 'Kies wie de vragenlijst krijgt / choose who receives the questionnaire',
+    message: 'quality_choose_audience',
     path: ['roles'],
   });
 
@@ -115,7 +115,7 @@ export const actionUpdateBody = z
     status: z.enum(ACTION_STATUSES).optional(),
     evidence: z.string().trim().max(4000).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Er is niets om te wijzigen / nothing to change');
+  .refine((v) => Object.keys(v).length > 0, 'quality_nothing_to_change');
 
 export const actionsQuery = z.object({
   schoolYear: z.string().regex(/^\d{4}-\d{4}$/).optional(),

@@ -50,7 +50,7 @@ function normaliseDefinition(input: { items?: QuestionnaireInput['items']; secti
 async function checkTeam(db: Kysely<DB>, institutionId: string, teamId: string | null | undefined) {
   if (!teamId) return;
   const team = await db.selectFrom('teams').select('id').where('id', '=', teamId).where('institution_id', '=', institutionId).executeTakeFirst();
-  if (!team) throw badRequest('validation_failed', { teamId: 'Dit team hoort niet bij de instelling / this team is not of the institution' });
+  if (!team) throw badRequest('validation_failed', { teamId: 'quality_team_not_of_institution' });
 }
 
 /** Creates a questionnaire (wave 1 of a new series) from the instrument JSON. */
@@ -204,7 +204,7 @@ export async function updateSettings(deps: Deps, actor: Actor, id: string, input
     const q = await loadRow(trx, id);
     if (input.minGroupSize !== undefined && input.minGroupSize < q.min_group_size) {
       // Once people answered under a promise of a threshold, it only goes up.
-      throw badRequest('validation_failed', { minGroupSize: `De drempel kan alleen omhoog (nu ${q.min_group_size}) / the threshold can only go up` });
+      throw badRequest('validation_failed', { minGroupSize: 'quality_threshold_up_only' });
     }
     await trx
       .updateTable('quality_questionnaires')
@@ -240,7 +240,7 @@ const MAX_IMPORT_ROWS = 20_000;
  * reason. Imported rows carry no person and no time.
  */
 export async function importResponses(deps: Deps, actor: Actor, id: string, body: unknown, ip?: string) {
-  if (typeof body !== 'string' || !body.trim()) throw badRequest('validation_failed', { body: 'Stuur een CSV-bestand met een kopregel en antwoorden / send a CSV file with a header row and answers' });
+  if (typeof body !== 'string' || !body.trim()) throw badRequest('validation_failed', { body: 'quality_csv_empty' });
   const q = await loadRow(deps.db, id);
   const def = q.definition as Definition;
   const known = new Set(allItems(def).flatMap((i) => (i.other ? [i.code, otherKey(i.code)] : [i.code])));
@@ -298,7 +298,7 @@ export async function crosstabReport(deps: Deps, id: string, query: { row: strin
   for (const key of ['row', 'col'] as const) {
     const item = items.get(query[key]);
     if (!item) fields[key] = `Onbekende vraagcode ${query[key]} / unknown item code`;
-    else if (!isCategorical(item)) fields[key] = 'Alleen keuze- en Likert-vragen passen in een kruistabel / only choice and Likert items can be crossed';
+    else if (!isCategorical(item)) fields[key] = 'quality_not_crossable';
   }
   if (Object.keys(fields).length) throw badRequest('validation_failed', fields);
   return crosstab(def, await responses(deps.db, [id]), items.get(query.row)!, items.get(query.col)!, query.percent, thresholdOf(q));
@@ -325,7 +325,7 @@ async function previousWave(db: Kysely<DB>, q: QuestionnaireRow): Promise<Questi
 export async function compareReport(deps: Deps, id: string, withId?: string) {
   const b = await loadRow(deps.db, id);
   const a = withId ? await deps.db.selectFrom('quality_questionnaires').selectAll().where('id', '=', withId).where('institution_id', '=', b.institution_id).executeTakeFirst() : await previousWave(deps.db, b);
-  if (!a) throw badRequest('validation_failed', { with: 'Er is geen eerdere meting om mee te vergelijken / there is no earlier wave to compare with' });
+  if (!a) throw badRequest('validation_failed', { with: 'quality_no_earlier_wave' });
   const [rowsA, rowsB] = await Promise.all([responses(deps.db, [a.id]), responses(deps.db, [b.id])]);
   const ka = thresholdOf(a as QuestionnaireRow);
   const kb = thresholdOf(b);
@@ -492,7 +492,7 @@ function invitationMail(deps: Deps, q: { id: string; title: string; anonymous: b
 /** Sends the questionnaire to its audience and opens it; everyone already invited is left alone. */
 export async function distribute(deps: Deps, actor: Actor, id: string, input: { audience: Audience; closesOn: string; message: string }, ip?: string) {
   const today = schoolDate(deps.clock.now());
-  if (input.closesOn < today) throw badRequest('validation_failed', { closesOn: 'De sluitingsdatum ligt in het verleden / the closing date is in the past' });
+  if (input.closesOn < today) throw badRequest('validation_failed', { closesOn: 'quality_closes_in_past' });
   const q = await loadRow(deps.db, id);
   if (q.status === 'closed') throw conflict('questionnaire_closed');
   const people = await resolveAudience(deps.db, q.institution_id, input.audience, today);
@@ -590,7 +590,7 @@ export async function submitAnswers(deps: Deps, actor: Actor, id: string, input:
       const [code, ...rest] = result.reason.split(': ');
       throw badRequest('validation_failed', { [`answers.${code}`]: rest.join(': ') });
     }
-    if (!Object.keys(result.answers).length) throw badRequest('validation_failed', { answers: 'Beantwoord minstens één vraag / answer at least one question' });
+    if (!Object.keys(result.answers).length) throw badRequest('validation_failed', { answers: 'quality_answer_one' });
     await trx.updateTable('quality_invitations').set({ responded: true }).where('questionnaire_id', '=', id).where('user_id', '=', actor.userId).execute();
     const answers = JSON.stringify(result.answers);
     if (q.anonymous) {
@@ -690,7 +690,7 @@ export interface ActionInput {
 async function checkOwner(db: Kysely<DB>, institutionId: string, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const staff = await db.selectFrom('user_roles').select('user_id').where('user_id', '=', ownerId).where('institution_id', '=', institutionId).where('role', 'in', ['mentor', 'docent', 'lob_coordinator', 'manager', 'institution_admin']).executeTakeFirst();
-  if (!staff) throw badRequest('validation_failed', { ownerId: 'De eigenaar moet een medewerker van de instelling zijn / the owner must be staff of the institution' });
+  if (!staff) throw badRequest('validation_failed', { ownerId: 'quality_owner_not_staff' });
 }
 
 const actionSelect = (db: Kysely<DB>) =>
@@ -750,7 +750,7 @@ export async function createAction(deps: Deps, actor: Actor, input: ActionInput,
   await checkOwner(deps.db, institutionId, input.ownerId);
   if (input.sourceQuestionnaireId) {
     const src = await deps.db.selectFrom('quality_questionnaires').select('id').where('id', '=', input.sourceQuestionnaireId).where('institution_id', '=', institutionId).executeTakeFirst();
-    if (!src) throw badRequest('validation_failed', { sourceQuestionnaireId: 'Deze scan hoort niet bij de instelling / this scan is not of the institution' });
+    if (!src) throw badRequest('validation_failed', { sourceQuestionnaireId: 'quality_scan_not_of_institution' });
   }
   const today = schoolDate(deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
@@ -931,10 +931,18 @@ export async function satisfactionByTeam(db: Kysely<DB>, institutionId: string, 
 
 /**
  * The competence pre/post measurement: per competence the mean of the first wave (voormeting)
- * and the last (nameting) of each series in the institution, aggregated; suppressed below 5.
+ * and the last (nameting) of each series started in the school year, aggregated; suppressed below 5.
  */
-export async function competencePrePost(db: Kysely<DB>, institutionId: string) {
-  const qs = await db.selectFrom('quality_questionnaires').select(['id', 'series_id', 'wave', 'definition', 'min_group_size']).where('institution_id', '=', institutionId).where('template_code', '=', 'competence_prepost').orderBy('wave').execute();
+export async function competencePrePost(db: Kysely<DB>, institutionId: string, schoolYear: string) {
+  // Series whose voormeting (wave 1) falls in the school year; their nameting may fall later.
+  const qs = await db
+    .selectFrom('quality_questionnaires as q')
+    .select(['q.id', 'q.series_id', 'q.wave', 'q.definition', 'q.min_group_size'])
+    .where('q.institution_id', '=', institutionId)
+    .where('q.template_code', '=', 'competence_prepost')
+    .where((eb) => eb.exists(eb.selectFrom('quality_questionnaires as first').whereRef('first.series_id', '=', 'q.series_id').where('first.wave', '=', 1).where('first.school_year', '=', schoolYear).select('first.id')))
+    .orderBy('q.wave')
+    .execute();
   const series = new Map<string, typeof qs>();
   for (const q of qs) series.set(q.series_id, [...(series.get(q.series_id) ?? []), q]);
   const pre = new Map<string, number[]>();

@@ -17,6 +17,7 @@ registerErrorMessages({
     en: 'This person cannot own the case of this young person: they hold no regional role with a legal basis for them.',
   },
   region_case_not_open: { nl: 'Deze jongere heeft geen open casus.', en: 'This young person has no open case.' },
+  region_service_unknown: { nl: 'Deze voorziening staat niet op de sociale kaart van deze regio.', en: 'This service is not on the sociale kaart of this region.' },
   region_follow_up_past: { nl: 'De datum voor opvolging moet vandaag of later zijn.', en: 'The follow-up date must be today or later.' },
 });
 
@@ -87,15 +88,20 @@ export async function assignCaseOwner(deps: D, actor: Actor, youth: YouthResourc
 }
 
 /** Records an action (nazorg) in the case and, when given, the next follow-up date. */
-export async function addCaseAction(deps: D, actor: Actor, youth: YouthResource, input: { kind: ActionKind; body: string; followUpOn?: string | null; meetingId?: string | null }, ip?: string, outer?: Transaction<DB>) {
+export async function addCaseAction(deps: D, actor: Actor, youth: YouthResource, input: { kind: ActionKind; body: string; followUpOn?: string | null; meetingId?: string | null; serviceId?: string | null }, ip?: string, outer?: Transaction<DB>) {
   const now = deps.clock.now();
   const today = schoolDate(now);
   if (input.followUpOn && input.followUpOn < today) throw badRequest('region_follow_up_past', { followUpOn: 'Vandaag of later / today or later.' });
   const work = async (trx: Transaction<DB>) => {
+    if (input.serviceId) {
+      // only a service of the young person's own region's sociale kaart
+      const service = await trx.selectFrom('region_services').select('id').where('id', '=', input.serviceId).where('rmc_region_id', '=', youth.rmcRegionId).executeTakeFirst();
+      if (!service) throw badRequest('region_service_unknown', { serviceId: 'Niet op de sociale kaart van deze regio / not on this region\'s map.' });
+    }
     const { case: c } = await openCase(trx, actor, youth.id, now);
     const action = await trx
       .insertInto('region_case_actions')
-      .values({ case_id: c.id, kind: input.kind, body: input.body, follow_up_on: input.followUpOn ?? null, created_by: actor.userId, created_at: now, meeting_id: input.meetingId ?? null })
+      .values({ case_id: c.id, kind: input.kind, body: input.body, follow_up_on: input.followUpOn ?? null, created_by: actor.userId, created_at: now, meeting_id: input.meetingId ?? null, service_id: input.serviceId ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx

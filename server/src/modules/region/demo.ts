@@ -54,6 +54,16 @@ const YOUTH: DemoYouth[] = [
   { key: 'yara', given: 'Yara', family: 'Bos', age: 19, gemeente: 'Ede', status: 'without_place', daysAgo: 90, reason: 'dropout', otherRegion: true },
 ];
 
+/** The demo region's sociale kaart. */
+const SOCIAL_MAP = [
+  { name: 'Entree-opleiding ROC Koersland', kind: 'entree' as const, description: 'Entree-opleiding (niveau 1) met extra begeleiding en een stage vanaf de eerste week. Instroom elke tien weken.', audience: 'Jongeren zonder diploma die een vak willen leren', min_age: 16, max_age: 23, eligibility: 'Geen vooropleiding nodig. Intakegesprek met een loopbaanadviseur.', contact: 'Intake Entree, 033 123 45 67, entree@rockoersland.example', url: null },
+  { name: 'Jongerenloket Amersfoort', kind: 'jongerenloket' as const, description: 'Eén loket voor jongeren met vragen over school, werk, geld of wonen. Loop binnen of maak een afspraak.', audience: 'Jongeren uit Amersfoort, Leusden en Soest', min_age: 16, max_age: 27, eligibility: 'Woonachtig in de regio. Geen verwijzing nodig.', contact: 'Stadhuisplein 1, Amersfoort, 033 469 99 00', url: 'https://www.example.nl/jongerenloket' },
+  { name: 'Werkgeversservicepunt Regio Amersfoort', kind: 'werkgeversservicepunt' as const, description: 'Brengt jongeren in contact met werkgevers voor werk, een leerbaan (BBL) of een proefplaatsing.', audience: 'Werkzoekende jongeren en werkgevers', min_age: 18, max_age: null, eligibility: 'Aanmelding via de casuseigenaar of het jongerenloket. Proefplaatsing tot twee maanden met behoud van uitkering.', contact: 'wsp@regioamersfoort.example, 033 200 30 40', url: null },
+  { name: 'Jeugdhulp Vallei', kind: 'zorg' as const, description: 'Ambulante jeugdhulp en begeleiding bij psychische of gezinsproblemen.', audience: 'Jongeren en hun gezin', min_age: 12, max_age: 23, eligibility: 'Met een verwijzing van de huisarts of het wijkteam. Boven 18 alleen verlengde jeugdhulp.', contact: 'Aanmelden via het wijkteam, 033 300 40 50', url: null },
+  { name: 'Dagbesteding De Werkplaats', kind: 'dagbesteding' as const, description: 'Dagbesteding met werk in een fietsenmakerij, kantine en groenonderhoud, met doorstroom naar beschut werk.', audience: 'Jongeren die (nog) niet kunnen werken of leren', min_age: 16, max_age: 27, eligibility: 'Met een Wmo-indicatie van de gemeente. Proefdag mogelijk.', contact: 'De Werkplaats, Industrieweg 12, Veenendaal, 0318 55 66 77', url: null },
+  { name: 'Leerwerkloket Midden-Utrecht', kind: 'other' as const, description: 'Advies over leren en werken tegelijk: BBL, praktijkverklaringen en erkenning van wat je al kunt.', audience: 'Jongeren en volwassenen', min_age: 16, max_age: null, eligibility: 'Gratis advies.', contact: 'leerwerkloket@example.nl', url: 'https://www.example.nl/leerwerkloket' },
+];
+
 export async function regionDemo(trx: Transaction<DB>, school: DemoSchool) {
   const now = new Date();
   const today = school.today;
@@ -79,6 +89,12 @@ export async function regionDemo(trx: Transaction<DB>, school: DemoSchool) {
   await addWorker('regio', 'regio@demo.koers.nl', 'Samira', 'Haddou', 'regional_coordinator');
   await addWorker('jongerencoach', 'jongerencoach@demo.koers.nl', 'Tim', 'Lammers', 'jongerencoach');
   const owners = { rmc, leerplicht };
+  await trx
+    .insertInto('region_services')
+    .values(
+      SOCIAL_MAP.map((service) => ({ ...service, rmc_region_id: regionId, updated_by: school.users.regio, updated_at: now })),
+    )
+    .execute();
 
   for (const y of YOUTH) {
     const since = addDays(today, -y.daysAgo);

@@ -89,3 +89,29 @@ export const ANALYSTS: readonly Role[] = ['rmc_trajectbegeleider', 'leerplichtam
 
 defineAction('region.dropout.read', 'Read the dropout analysis of one\'s region: counts with groups under 10 hidden, and its CSV export');
 allow('region.dropout.read', (actor) => hasRegionalRole(actor, ANALYSTS));
+
+/** A service of the sociale kaart and the reader's relation to it. */
+export interface ServiceResource {
+  id: string;
+  rmcRegionId: string;
+  /** the service lies in the RMC region of an institution where the reader has a role */
+  visible: boolean;
+  /** regional coordinator of the service's region */
+  coordinator: boolean;
+  private: boolean;
+}
+
+defineAction('region.services.list', 'Search the sociale kaart of one\'s own region(s); it holds no personal data');
+allow('region.services.list', () => true);
+
+defineAction('region.service.read', 'Read one service of the sociale kaart of one\'s own region');
+allow<ServiceResource>('region.service.read', (_actor, s) => s.visible);
+
+defineAction('region.service.create', 'The regional coordinator adds a service to the sociale kaart');
+allow('region.service.create', (actor) => hasRegionalRole(actor, ['regional_coordinator']));
+
+defineAction('region.service.write', 'The regional coordinator of the region changes or removes a service');
+allow<ServiceResource>('region.service.write', (_actor, s) => s.coordinator);
+
+defineAction('region.feedback.read', 'School staff of the school a young person left hear how their case ended (terugkoppeling)');
+allow('region.feedback.read', (actor) => actor.roles.some((r) => ['lob_coordinator', 'manager', 'institution_admin', 'decaan'].includes(r.role)));

@@ -18,6 +18,7 @@ export const regionPrivacy: PrivacyProvider = {
     { table: 'region_cases', personColumns: ['owner_id', 'opened_by', 'closed_by'], purpose: 'The case: who owns the follow-up, the next follow-up date and the outcome.', retention: `As long as the young person’s record. ${STAFF}` },
     { table: 'region_case_owners', personColumns: ['owner_id', 'assigned_by'], purpose: 'Who owned the case when, and who assigned them (eigenaarschap).', retention: `As long as the case. ${STAFF}` },
     { table: 'region_case_actions', personColumns: ['created_by'], purpose: 'Actions and follow-up dates in the case (nazorg).', retention: `As long as the case. ${STAFF}` },
+    { table: 'region_services', personColumns: ['updated_by'], purpose: 'Who last changed a service on the sociale kaart.', retention: `As long as the service. ${STAFF}` },
     { table: 'region_meetings', personColumns: ['created_by'], purpose: 'The regional meetings (commissie doorstroom, casusoverleg, afstemmingsoverleg).', retention: `Five years. ${STAFF}` },
     { table: 'region_meeting_participants', personColumns: ['user_id'], purpose: 'Who takes part in a meeting: they see the young people on its agenda only while it runs.', retention: 'As long as the meeting; removed on erasure.' },
     { table: 'region_meeting_items', personColumns: ['added_by'], purpose: 'Which young people a meeting discussed, and the decision.', retention: `As long as the meeting. ${STAFF}` },
@@ -51,6 +52,7 @@ export const regionPrivacy: PrivacyProvider = {
     await trx.updateTable('region_case_owners').set({ owner_id: null }).where('owner_id', '=', userId).execute();
     await trx.updateTable('region_case_owners').set({ assigned_by: null }).where('assigned_by', '=', userId).execute();
     await trx.updateTable('region_case_actions').set({ created_by: null }).where('created_by', '=', userId).execute();
+    await trx.updateTable('region_services').set({ updated_by: null }).where('updated_by', '=', userId).execute();
     await trx.updateTable('region_meetings').set({ created_by: null }).where('created_by', '=', userId).execute();
     await trx.deleteFrom('region_meeting_participants').where('user_id', '=', userId).execute();
     await trx.updateTable('region_meeting_items').set({ added_by: null }).where('added_by', '=', userId).execute();

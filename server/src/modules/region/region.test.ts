@@ -191,6 +191,11 @@ describe.each(testEngines())('regional registry and cases on %s', (engine) => {
     const { items } = (await rmc.get('/api/v1/region/youth?status=without_place')).json();
     expect(items.map((i: any) => i.id)).not.toContain(ayoub);
     expect((await rmc.post(`/api/v1/region/youth/${ayoub}/case/close`, { outcome: 'work' })).statusCode).toBe(409);
+    // terugkoppeling: the school he left hears how it ended, and nothing more
+    const feedback = (await coordinator.get('/api/v1/region/feedback')).json().items;
+    expect(feedback.find((f: any) => f.name === 'Ayoub Kaya')).toEqual({ name: 'Ayoub Kaya', programme: 'Software developer', outcome: 'back_to_school', closedOn: expect.any(String) });
+    expect((await mentor.get('/api/v1/region/feedback')).statusCode).toBe(403);
+    expect((await rmc.get('/api/v1/region/feedback')).statusCode).toBe(403);
   });
 
   it('filters by age band, gemeente, reason, time without place and owner', async () => {
@@ -415,5 +420,45 @@ describe.each(testEngines())('regional registry and cases on %s', (engine) => {
     expect((await mentor.get(`/api/v1/region/dropout.csv?${period}`)).statusCode).toBe(403);
     expect((await regio.get('/api/v1/region/dropout?by=gender')).json().error.fields).toHaveProperty('by');
     expect((await regio.get('/api/v1/region/dropout?from=2024-05-01&to=2024-01-01')).statusCode).toBe(400);
+  });
+
+  it('keeps the sociale kaart: searchable by everyone in the region, edited by the regional coordinator, linked from a case', async () => {
+    const all = (await rmc.get('/api/v1/region/services')).json().items;
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(all.map((s: any) => s.kind))).toEqual(new Set(['entree', 'jongerenloket', 'werkgeversservicepunt', 'zorg', 'dagbesteding', 'other']));
+    // by words, kind and age (limits included)
+    expect((await rmc.get('/api/v1/region/services?q=leerwerk')).json().items.map((s: any) => s.name)).toEqual(['Leerwerkloket Midden-Utrecht']);
+    // words in the eligibility rules count too
+    expect((await rmc.get('/api/v1/region/services?q=proefplaatsing')).json().items.map((s: any) => s.name)).toEqual(['Werkgeversservicepunt Regio Amersfoort']);
+    for (const s of (await rmc.get('/api/v1/region/services?age=24')).json().items) {
+      expect(s.minAge === null || s.minAge <= 24).toBe(true);
+      expect(s.maxAge === null || s.maxAge >= 24).toBe(true);
+    }
+    expect((await rmc.get('/api/v1/region/services?kind=zorg')).json().items).toHaveLength(1);
+    // school staff of the region see the map too (it holds no personal data)
+    expect((await mentor.get('/api/v1/region/services')).json().items.length).toBe(all.length);
+
+    const body = { name: 'Stichting Nieuwe Start', kind: 'dagbesteding', audience: 'Jongeren na detentie', minAge: 18, maxAge: 27, eligibility: 'Via de reclassering of de casuseigenaar.', contact: '033 400 50 60', url: 'https://www.example.nl/nieuwestart' };
+    expect((await rmc.post('/api/v1/region/services', body)).statusCode).toBe(403);
+    const bad = await regio.post('/api/v1/region/services', { ...body, minAge: 20, maxAge: 18, url: 'javascript:alert(1)' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toEqual(expect.arrayContaining(['url']));
+    const created = await regio.post('/api/v1/region/services', body);
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect((await regio.patch(`/api/v1/region/services/${id}`, { contact: '033 400 50 61' })).json()).toMatchObject({ contact: '033 400 50 61', name: 'Stichting Nieuwe Start' });
+    expect((await rmc.patch(`/api/v1/region/services/${id}`, { contact: 'x' })).statusCode).toBe(403);
+    expect((await mentor.get(`/api/v1/region/services/${id}`)).statusCode).toBe(200);
+
+    // a case action refers to a service of the region's map
+    const nour = await youthId(t, 'Nour');
+    const linked = await rmc.post(`/api/v1/region/youth/${nour}/case/actions`, { kind: 'referral', body: 'Aangemeld bij Stichting Nieuwe Start.', serviceId: id });
+    expect(linked.statusCode).toBe(201);
+    expect((await rmc.get(`/api/v1/region/youth/${nour}`)).json().openCase.actions[0].service).toEqual({ id, name: 'Stichting Nieuwe Start' });
+    const unknown = await rmc.post(`/api/v1/region/youth/${nour}/case/actions`, { kind: 'referral', body: 'x', serviceId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.json().error.fields).toHaveProperty('serviceId');
+
+    expect((await regio.delete(`/api/v1/region/services/${id}`)).statusCode).toBe(204);
+    expect((await rmc.get(`/api/v1/region/youth/${nour}`)).json().openCase.actions[0]).toMatchObject({ body: 'Aangemeld bij Stichting Nieuwe Start.', service: null });
   });
 });

@@ -173,9 +173,10 @@ export async function getYouth(deps: D, actor: Actor, youthId: string, access: '
           select h.case_id, h.owner_id, o.display_name as owner_name, h.assigned_by as by_id, b.display_name as by_name, h.assigned_at, h.ended_at
           from region_case_owners h left join users o on o.id = h.owner_id left join users b on b.id = h.assigned_by
           where h.case_id = any(${caseIds}::uuid[]) order by h.assigned_at`.execute(deps.db),
-        sql<{ id: string; case_id: string; kind: any; body: string; follow_up_on: string | null; created_by: string | null; by_name: string | null; created_at: Date; meeting_id: string | null }>`
-          select a.id, a.case_id, a.kind, a.body, to_char(a.follow_up_on, 'YYYY-MM-DD') as follow_up_on, a.created_by, u.display_name as by_name, a.created_at, a.meeting_id
-          from region_case_actions a left join users u on u.id = a.created_by
+        sql<{ id: string; case_id: string; kind: any; body: string; follow_up_on: string | null; created_by: string | null; by_name: string | null; created_at: Date; meeting_id: string | null; service_id: string | null; service_name: string | null }>`
+          select a.id, a.case_id, a.kind, a.body, to_char(a.follow_up_on, 'YYYY-MM-DD') as follow_up_on, a.created_by, u.display_name as by_name, a.created_at, a.meeting_id,
+            a.service_id, s.name as service_name
+          from region_case_actions a left join users u on u.id = a.created_by left join region_services s on s.id = a.service_id
           where a.case_id = any(${caseIds}::uuid[]) order by a.created_at desc`.execute(deps.db),
       ])
     : [{ rows: [] }, { rows: [] }];
@@ -194,7 +195,7 @@ export async function getYouth(deps: D, actor: Actor, youthId: string, access: '
       .map((h) => ({ owner: person(h.owner_id, h.owner_name), assignedBy: person(h.by_id, h.by_name), assignedAt: new Date(h.assigned_at).toISOString(), endedAt: h.ended_at ? new Date(h.ended_at).toISOString() : null })),
     actions: actions.rows
       .filter((a) => a.case_id === c.id)
-      .map((a) => ({ id: a.id, kind: a.kind, body: a.body, followUpOn: a.follow_up_on, createdBy: person(a.created_by, a.by_name), createdAt: new Date(a.created_at).toISOString(), meetingId: a.meeting_id })),
+      .map((a) => ({ id: a.id, kind: a.kind, body: a.body, followUpOn: a.follow_up_on, createdBy: person(a.created_by, a.by_name), createdAt: new Date(a.created_at).toISOString(), meetingId: a.meeting_id, service: a.service_id ? { id: a.service_id, name: a.service_name ?? '' } : null })),
   });
   auditYouthRead(deps, actor, row, 'region.youth.read', ip);
   const open = cases.rows.find((c) => c.closed_at === null);

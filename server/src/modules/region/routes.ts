@@ -5,7 +5,9 @@ import { loadYouthResource, regionalOrganisations } from './access.js';
 import { addCaseAction, assignCaseOwner, closeCase, listSignals, ownerCandidates } from './cases.js';
 import { importYouth, readImportFile } from './imports.js';
 import { dropoutAnalysis, dropoutCsv } from './dropout.js';
-import { ORGANISERS, REGISTRARS, type MeetingResource, type YouthResource } from './policy.js';
+import { schoolFeedback } from './feedback.js';
+import { createService, deleteService, getService, listServices, loadServiceResource, updateService } from './services.js';
+import { ORGANISERS, REGISTRARS, type MeetingResource, type ServiceResource, type YouthResource } from './policy.js';
 import { createMeeting, getMeeting, listMeetings, loadMeetingResource, recordDecision } from './meetings.js';
 import { getYouth, listYouth, ownRecords } from './registry.js';
 import {
@@ -26,6 +28,11 @@ import {
   importResponse,
   legalBasesResponse,
   ownRecordResponse,
+  serviceBody,
+  serviceUpdateBody,
+  servicesQuery,
+  servicesResponse,
+  serviceView,
   signalsResponse,
   youthDetail,
   youthListQuery,
@@ -38,7 +45,7 @@ const TAGS = ['region'];
 const youthResource = (ctx: RouteContext<{ id: string }, any, any>) => loadYouthResource(ctx.deps, ctx.actor, ctx.params.id);
 
 export function regionRoutes(): RouteDef[] {
-  return [...registryRoutes(), ...caseRoutes(), ...meetingRoutes(), ...analysisRoutes()];
+  return [...registryRoutes(), ...caseRoutes(), ...meetingRoutes(), ...analysisRoutes(), ...socialMapRoutes()];
 }
 
 function registryRoutes(): RouteDef[] {
@@ -232,6 +239,15 @@ function analysisRoutes(): RouteDef[] {
       response: dropoutResponse,
       handler: (ctx) => dropoutAnalysis(ctx.deps, ctx.actor, ctx.query),
     }),
+    defineRoute<unknown, unknown, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/feedback',
+      summary: 'Terugkoppeling for the school a young person left: how their case ended, and when (no case details)',
+      tags: TAGS,
+      action: 'region.feedback.read',
+      response: zod.object({ items: zod.array(zod.object({ name: zod.string(), programme: zod.string().nullable(), outcome: zod.string(), closedOn: zod.iso.date() })), nextCursor: zod.null() }),
+      handler: (ctx) => schoolFeedback(ctx.deps, ctx.actor, ctx.req.ip),
+    }),
     defineRoute<unknown, z.infer<typeof dropoutQuery>, unknown>({
       method: 'GET',
       url: '/api/v1/region/dropout.csv',
@@ -248,6 +264,73 @@ function analysisRoutes(): RouteDef[] {
           .header('content-disposition', `attachment; filename="uitval-${ctx.query.by}.csv"`)
           .header('cache-control', 'private, no-store')
           .send(csv);
+      },
+    }),
+  ];
+}
+
+function socialMapRoutes(): RouteDef[] {
+  const serviceResource = (ctx: RouteContext<{ id: string }, any, any>) => loadServiceResource(ctx.deps, ctx.actor, ctx.params.id);
+  return [
+    defineRoute<unknown, z.infer<typeof servicesQuery>, unknown>({
+      method: 'GET',
+      url: '/api/v1/region/services',
+      summary: 'The sociale kaart of the reader’s region(s): services with contact, audience, age limits and eligibility, searchable by words, kind and age',
+      tags: TAGS,
+      action: 'region.services.list',
+      query: servicesQuery,
+      response: servicesResponse,
+      handler: (ctx) => listServices(ctx.deps, ctx.actor, ctx.query),
+    }),
+    defineRoute<{ id: string }, unknown, unknown, ServiceResource>({
+      method: 'GET',
+      url: '/api/v1/region/services/:id',
+      summary: 'One service of the sociale kaart',
+      tags: TAGS,
+      action: 'region.service.read',
+      params: idParams,
+      resource: serviceResource,
+      response: serviceView,
+      handler: (ctx, s) => getService(ctx.deps, s.id),
+    }),
+    defineRoute<unknown, unknown, z.infer<typeof serviceBody>>({
+      method: 'POST',
+      url: '/api/v1/region/services',
+      summary: 'The regional coordinator adds a service to the sociale kaart of the region',
+      tags: TAGS,
+      action: 'region.service.create',
+      body: serviceBody,
+      status: 201,
+      response: serviceView,
+      handler: async (ctx) => {
+        const [org] = await regionalOrganisations(ctx.deps, ctx.actor, ['regional_coordinator']);
+        if (!org) throw badRequest('region_import_no_region', { institution: 'Geen RMC-regio / no RMC region.' });
+        return createService(ctx.deps, ctx.actor, org, ctx.body, ctx.req.ip);
+      },
+    }),
+    defineRoute<{ id: string }, unknown, z.infer<typeof serviceUpdateBody>, ServiceResource>({
+      method: 'PATCH',
+      url: '/api/v1/region/services/:id',
+      summary: 'The regional coordinator of the region changes a service',
+      tags: TAGS,
+      action: 'region.service.write',
+      params: idParams,
+      body: serviceUpdateBody,
+      resource: serviceResource,
+      response: serviceView,
+      handler: (ctx, s) => updateService(ctx.deps, ctx.actor, s.id, ctx.body, ctx.req.ip),
+    }),
+    defineRoute<{ id: string }, unknown, unknown, ServiceResource>({
+      method: 'DELETE',
+      url: '/api/v1/region/services/:id',
+      summary: 'The regional coordinator of the region removes a service (case actions keep their text)',
+      tags: TAGS,
+      action: 'region.service.write',
+      params: idParams,
+      resource: serviceResource,
+      status: 204,
+      handler: async (ctx, s) => {
+        await deleteService(ctx.deps, ctx.actor, s.id, ctx.req.ip);
       },
     }),
   ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_KINDS, MEETING_KINDS, OUTCOMES, PLACE_STATUSES, REASONS } from './tables.js';
+import { ACTION_KINDS, MEETING_KINDS, OUTCOMES, PLACE_STATUSES, REASONS, SERVICE_KINDS } from './tables.js';
 
 /** Request and response shapes of the regional (sluitende aanpak) API. */
 const text = (max: number) => z.string().trim().max(max);
@@ -52,6 +52,8 @@ export const actionBody = z.object({
   kind: z.enum(ACTION_KINDS),
   body: text(4000).min(1),
   followUpOn: z.iso.date().nullable().optional(),
+  /** a service of the sociale kaart the action refers to */
+  serviceId: z.uuid().nullable().optional(),
 });
 
 export const closeBody = z.object({
@@ -69,6 +71,7 @@ const action = z.object({
   createdBy: person.nullable(),
   createdAt: z.string(),
   meetingId: z.uuid().nullable(),
+  service: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 
 export const caseView = z.object({
@@ -206,3 +209,52 @@ export const dropoutResponse = z.object({
   total: dropoutCell.nullable(),
   items: z.array(dropoutCell),
 });
+
+const age = z.number().int().min(0).max(99).nullable();
+export const serviceBody = z
+  .object({
+    name: text(200).min(1),
+    kind: z.enum(SERVICE_KINDS),
+    description: text(4000).default(''),
+    audience: text(1000).default(''),
+    minAge: age.default(null),
+    maxAge: age.default(null),
+    eligibility: text(4000).default(''),
+    contact: text(1000).default(''),
+    url: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+  })
+  .refine((s) => s.minAge === null || s.maxAge === null || s.minAge <= s.maxAge, { path: ['maxAge'], message: 'De hoogste leeftijd moet minstens de laagste zijn / maxAge must be at least minAge.' });
+export const serviceUpdateBody = z
+  .object({
+    name: text(200).min(1),
+    kind: z.enum(SERVICE_KINDS),
+    description: text(4000),
+    audience: text(1000),
+    minAge: age,
+    maxAge: age,
+    eligibility: text(4000),
+    contact: text(1000),
+    url: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Er is niets om te wijzigen / nothing to change.');
+export const servicesQuery = z.object({
+  q: text(100).optional(),
+  kind: z.enum(SERVICE_KINDS).optional(),
+  age: z.coerce.number().int().min(0).max(99).optional(),
+});
+export const serviceView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(SERVICE_KINDS),
+  description: z.string(),
+  audience: z.string(),
+  minAge: z.number().int().nullable(),
+  maxAge: z.number().int().nullable(),
+  eligibility: z.string(),
+  contact: z.string(),
+  url: z.string().nullable(),
+  region: z.string(),
+  updatedAt: z.string(),
+});
+export const servicesResponse = z.object({ items: z.array(serviceView), nextCursor: z.null() });

@@ -21,9 +21,12 @@ export type YouthSource = (typeof SOURCES)[number];
 export const MEETING_KINDS = ['commissie_doorstroom', 'casusoverleg', 'afstemmingsoverleg'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
+export const SERVICE_KINDS = ['entree', 'jongerenloket', 'werkgeversservicepunt', 'zorg', 'dagbesteding', 'other'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
 export type LegalBasis = 'leerplicht' | 'rmc' | 'consent';
 
-/** Tables owned by the region module (migration 0060). */
+/** Tables owned by the region module (migrations 0060, 0061). */
 export interface RegionTables {
   region_legal_bases: {
     role: 'rmc_trajectbegeleider' | 'leerplichtambtenaar' | 'jongerencoach' | 'regional_coordinator';
@@ -98,6 +101,22 @@ export interface RegionTables {
     created_by: string | null;
     created_at: Date;
     meeting_id: string | null;
+    service_id: Generated<string | null>;
+  };
+  region_services: {
+    id: Generated<string>;
+    rmc_region_id: string;
+    name: string;
+    kind: ServiceKind;
+    description: Generated<string>;
+    audience: Generated<string>;
+    min_age: number | null;
+    max_age: number | null;
+    eligibility: Generated<string>;
+    contact: Generated<string>;
+    url: string | null;
+    updated_by: string | null;
+    updated_at: Date;
   };
   region_meetings: {
     id: Generated<string>;

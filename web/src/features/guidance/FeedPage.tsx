@@ -57,7 +57,7 @@ export default function FeedPage() {
           <p className="field__hint" id="feed-files-hint">
             {t('feed.filesHint')}
           </p>
-          <input id="feed-files" ref={filesRef} type="file" multiple accept=".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf" aria-describedby="feed-files-hint" />
+          <input id="feed-files" ref={filesRef} type="file" multiple accept=".jpg,.jpeg,.png,.webp,.pdf,.docx,.odt,.pptx,.xlsx,.mp3,.m4a,.ogg,.wav,.mp4,.webm,image/jpeg,image/png,image/webp,application/pdf,audio/*,video/mp4,video/webm" aria-describedby="feed-files-hint" />
         </div>
         {postError && <Alert>{postError}</Alert>}
         <button type="submit" className="button">

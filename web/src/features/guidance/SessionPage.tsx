@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../app/api';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
-import { ATTENDANCE, useRefresh, useSession, type AttendanceStatus } from './api';
+import { ATTENDANCE, keys, useSession, type AttendanceStatus } from './api';
 import { When } from './ui';
 import './guidance.css';
 
@@ -40,13 +41,25 @@ export default function SessionPage() {
   );
 }
 
+/**
+ * One student's mark. The row keeps its own choice, so quick taps or arrow keys are never undone
+ * by a reload in between; saves of one row run one after another (the last choice is the one
+ * stored), and a failed save says so on the row instead of vanishing.
+ */
 function StudentRow({ sessionId, student }: { sessionId: string; student: { id: string; displayName: string; status: AttendanceStatus | null; reason: string } }) {
   const { t } = useTranslation('guidance');
-  const refresh = useRefresh();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState(student.status);
   const [reason, setReason] = useState(student.reason);
-  const save = async (status: AttendanceStatus, why = reason) => {
-    await api(`/attendance/sessions/${sessionId}/students/${student.id}`, { method: 'PUT', body: { status, reason: why } });
-    await refresh();
+  const saving = useMutation({
+    scope: { id: `attendance:${sessionId}:${student.id}` },
+    mutationFn: (mark: { status: AttendanceStatus; reason: string }) =>
+      api(`/attendance/sessions/${sessionId}/students/${student.id}`, { method: 'PUT', body: mark }),
+    onSettled: () => qc.invalidateQueries({ queryKey: [...keys.all, `/attendance/sessions/${sessionId}`] }),
+  });
+  const save = (next: AttendanceStatus, why = reason) => {
+    setStatus(next);
+    saving.mutate({ status: next, reason: why });
   };
   const name = `att-${student.id}`;
   return (
@@ -54,18 +67,19 @@ function StudentRow({ sessionId, student }: { sessionId: string; student: { id: 
       <fieldset>
         <legend>{student.displayName}</legend>
         <div className="choice-buttons">
-          {ATTENDANCE.map((status) => (
-            <label key={status}>
-              <input type="radio" name={name} checked={student.status === status} onChange={() => void save(status)} />
-              <span>{t(`attendance.status.${status}`)}</span>
+          {ATTENDANCE.map((option) => (
+            <label key={option}>
+              <input type="radio" name={name} checked={status === option} onChange={() => save(option)} />
+              <span>{t(`attendance.status.${option}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      {student.status === 'absent_excused' && (
+      {saving.isError && <Alert>{t('attendance.saveFailed', { name: student.displayName })}</Alert>}
+      {status === 'absent_excused' && (
         <div className="field">
           <label htmlFor={`${name}-reason`}>{t('attendance.reason')}</label>
-          <input id={`${name}-reason`} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} onBlur={() => void save('absent_excused', reason)} />
+          <input id={`${name}-reason`} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} onBlur={() => save('absent_excused', reason)} />
         </div>
       )}
     </div>

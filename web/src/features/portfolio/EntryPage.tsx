@@ -156,7 +156,7 @@ function EvidenceSection({ entry }: { entry: EntryDetail }) {
             ref={fileRef}
             type="file"
             aria-describedby={`${inputId}-hint`}
-            accept="image/jpeg,image/png,image/webp,application/pdf,audio/*,.jpg,.jpeg,.png,.webp,.pdf,.mp3,.m4a,.ogg,.wav,.webm"
+            accept=".jpg,.jpeg,.png,.webp,.pdf,.docx,.odt,.pptx,.xlsx,.mp3,.m4a,.ogg,.wav,.mp4,.webm,image/jpeg,image/png,image/webp,application/pdf,audio/*,video/mp4,video/webm"
           />
           {message && <Alert kind={message.kind}>{message.text}</Alert>}
           <div>

@@ -39,6 +39,7 @@ export default function YouthListPage() {
       <p>{t('list.intro')}</p>
       <nav aria-label={t('list.more')} className="region-links">
         {hasRole(me, 'regional_coordinator') && <Link to="/regio/signalen">{t('signals.title')}</Link>}
+        <Link to="/regio/sociale-kaart">{t('list.socialMap')}</Link>
         {hasRole(me, 'rmc_trajectbegeleider', 'leerplichtambtenaar', 'regional_coordinator') && (
           <>
             <Link to="/regio/uitval">{t('dropout.title')}</Link>

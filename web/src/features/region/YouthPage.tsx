@@ -7,7 +7,7 @@ import { Field, SelectField } from '../../ui/Field';
 import { Loading } from '../../ui/Loading';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { TextArea } from '../guidance/ui';
-import { ACTION_KINDS, OUTCOMES, addAction, assignOwner, closeCase, useCaseWrite, useOwnerCandidates, useYouth, type CaseView, type YouthDetail } from './api';
+import { ACTION_KINDS, OUTCOMES, addAction, assignOwner, closeCase, useCaseWrite, useOwnerCandidates, useServices, useYouth, type CaseView, type YouthDetail } from './api';
 import './region.css';
 
 /** One young person: where they have been, and their case (owner, actions, follow-up, outcome). */
@@ -142,6 +142,7 @@ function CaseHistory({ c }: { c: CaseView }) {
               <strong>{t(`kind.${a.kind}`)}</strong> · {formatDateTime(a.createdAt, i18n.language)}
               {a.createdBy && ` · ${a.createdBy.displayName}`}
               <p>{a.body}</p>
+              {a.service && <p className="muted">{t('case.refersTo', { name: a.service.name })}</p>}
               {a.followUpOn && <p className="muted">{t('case.followUpOn', { date: formatDate(a.followUpOn, i18n.language) })}</p>}
             </li>
           ))}
@@ -166,16 +167,19 @@ function ActionForm({ youthId }: { youthId: string }) {
   const [kind, setKind] = useState<string>('contact');
   const [body, setBody] = useState('');
   const [followUpOn, setFollowUpOn] = useState('');
+  const [serviceId, setServiceId] = useState('');
+  const { data: services } = useServices();
   const { message, setMessage, fail } = useMessage();
-  const save = useCaseWrite(youthId, (input: { kind: string; body: string; followUpOn: string | null }) => addAction(youthId, input));
+  const save = useCaseWrite(youthId, (input: { kind: string; body: string; followUpOn: string | null; serviceId: string | null }) => addAction(youthId, input));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(
-      { kind, body, followUpOn: followUpOn || null },
+      { kind, body, followUpOn: followUpOn || null, serviceId: serviceId || null },
       {
         onSuccess: () => {
           setBody('');
           setFollowUpOn('');
+          setServiceId('');
           setMessage({ kind: 'success', text: t('case.actionSaved') });
         },
         onError: (err) => fail(err, t('case.failed')),
@@ -187,6 +191,7 @@ function ActionForm({ youthId }: { youthId: string }) {
       <h3>{t('case.newAction')}</h3>
       <SelectField label={t('case.kind')} value={kind} onChange={(e) => setKind(e.target.value)} options={ACTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
       <TextArea label={t('case.body')} value={body} onChange={(e) => setBody(e.target.value)} required maxLength={4000} />
+      <SelectField label={t('case.service')} value={serviceId} onChange={(e) => setServiceId(e.target.value)} placeholder={t('case.noService')} options={(services?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} />
       <Field label={t('case.followUp')} hint={t('case.followUpHint')} type="date" value={followUpOn} onChange={(e) => setFollowUpOn(e.target.value)} />
       <button type="submit" className="button" disabled={save.isPending}>
         {t('case.saveAction')}

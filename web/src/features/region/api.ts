@@ -5,6 +5,7 @@ export const STATUSES = ['without_place', 'school', 'work', 'care', 'moved_out',
 export const REASONS = ['dropout', 'no_start_qualification', 'school_leaver_no_destination', 'not_enrolled', 'moved_in', 'other'] as const;
 export const OUTCOMES = ['back_to_school', 'work', 'care', 'moved_out', 'unreachable'] as const;
 export const ACTION_KINDS = ['contact', 'home_visit', 'referral', 'meeting', 'note'] as const;
+export const SERVICE_KINDS = ['entree', 'jongerenloket', 'werkgeversservicepunt', 'zorg', 'dagbesteding', 'other'] as const;
 export const DIMENSIONS = ['programme', 'institution', 'level', 'month', 'reason'] as const;
 
 export interface Person {
@@ -41,7 +42,7 @@ export interface CaseView {
   outcome: (typeof OUTCOMES)[number] | null;
   outcomeNote: string | null;
   owners: { owner: Person | null; assignedBy: Person | null; assignedAt: string; endedAt: string | null }[];
-  actions: { id: string; kind: (typeof ACTION_KINDS)[number]; body: string; followUpOn: string | null; createdBy: Person | null; createdAt: string; meetingId: string | null }[];
+  actions: { id: string; kind: (typeof ACTION_KINDS)[number]; body: string; followUpOn: string | null; createdBy: Person | null; createdAt: string; meetingId: string | null; service: { id: string; name: string } | null }[];
 }
 
 export interface YouthDetail extends YouthItem {
@@ -93,10 +94,27 @@ export function useCaseWrite<T>(youthId: string, write: (input: T) => Promise<un
 }
 
 export const assignOwner = (youthId: string, userId: string) => api(`/region/youth/${youthId}/case-owner`, { method: 'PUT', body: { userId } });
-export const addAction = (youthId: string, body: { kind: string; body: string; followUpOn: string | null }) => api(`/region/youth/${youthId}/case/actions`, { method: 'POST', body });
+export const addAction = (youthId: string, body: { kind: string; body: string; followUpOn: string | null; serviceId: string | null }) => api(`/region/youth/${youthId}/case/actions`, { method: 'POST', body });
 export const closeCase = (youthId: string, body: { outcome: string; note: string }) => api(`/region/youth/${youthId}/case/close`, { method: 'POST', body });
 export const importFile = (kind: string, file: File) => {
   const form = new FormData();
   form.append('file', file);
   return api<{ imported: number; updated: number; rejected: { row: number; reason: string }[] }>(`/region/imports?kind=${kind}`, { form });
 };
+
+export interface Service {
+  id: string;
+  name: string;
+  kind: (typeof SERVICE_KINDS)[number];
+  description: string;
+  audience: string;
+  minAge: number | null;
+  maxAge: number | null;
+  eligibility: string;
+  contact: string;
+  url: string | null;
+  region: string;
+}
+
+export const useServices = (query = '') => useQuery({ queryKey: ['region', 'services', query], queryFn: () => api<{ items: Service[] }>(`/region/services?${query}`) });
+export const createService = (body: Partial<Service>) => api<Service>('/region/services', { method: 'POST', body });
