@@ -25,6 +25,7 @@ export const guidancePrivacy: PrivacyProvider = {
     { table: 'guidance_conversation_notes', personColumns: ['author_id'], purpose: 'Notes of the mentor on a conversation; shared notes are seen by the student, private notes only by the mentor.', retention: RECORD },
     { table: 'guidance_agreements', personColumns: ['student_id'], purpose: 'Agreements (afspraken) made in a conversation, also placed in the student’s career plan.', retention: RECORD },
     { table: 'guidance_appointments', personColumns: ['organiser_id', 'student_id', 'confirmed_by'], purpose: 'Appointments in the agenda: conversations, internship visits, LOB activities.', retention: 'One school year after the appointment.' },
+    { table: 'guidance_time_proposals', personColumns: ['proposed_by', 'decided_by'], purpose: 'A new time proposed for an appointment or conversation, by whom, and who accepted or declined it.', retention: 'As long as the appointment.' },
     { table: 'guidance_invitations', personColumns: ['user_id'], purpose: 'Who is invited to an appointment and whether they accepted.', retention: 'As long as the appointment.' },
     { table: 'guidance_calendar_tokens', personColumns: ['user_id'], purpose: 'The secret address of a person’s calendar feed (only its hash is stored).', retention: 'Until revoked or the account ends.' },
     { table: 'guidance_feed_posts', personColumns: ['author_id', 'hidden_by'], purpose: 'Posts and replies in the closed feed of a group, and who hid a post (moderation).', retention: 'The school year of the group plus one year.' },
@@ -100,6 +101,16 @@ export const guidancePrivacy: PrivacyProvider = {
     const calendarTokens = await db.selectFrom('guidance_calendar_tokens').selectAll().where('user_id', '=', userId).execute();
     const notifications = await db.selectFrom('guidance_notifications').select(['kind', 'params', 'created_at', 'read_at']).where('user_id', '=', userId).execute();
     const mailPreferences = await db.selectFrom('guidance_mail_preferences').select(['kinds']).where('user_id', '=', userId).executeTakeFirst();
+    const timeProposals = await db
+      .selectFrom('guidance_time_proposals')
+      .select(['appointment_id', 'starts_at', 'ends_at', 'status', 'created_at', 'decided_at'])
+      .where((eb) => eb.or([eb('proposed_by', '=', userId), eb('decided_by', '=', userId)]))
+      .execute();
+    const coachAssignments = await db
+      .selectFrom('guidance_coach_assignments')
+      .select(['student_id', 'coach_id', 'assigned_at'])
+      .where((eb) => eb.or([eb('student_id', '=', userId), eb('coach_id', '=', userId)]))
+      .execute();
     return {
       conversations,
       sharedNotes,
@@ -116,6 +127,8 @@ export const guidancePrivacy: PrivacyProvider = {
       attendance,
       notifications,
       mailPreferences: mailPreferences?.kinds ?? null,
+      timeProposals,
+      coachAssignments,
     };
   },
   async filesFor(db, userId) {
@@ -162,5 +175,9 @@ export const guidancePrivacy: PrivacyProvider = {
     await trx.updateTable('guidance_attendance').set({ recorded_by: null }).where('recorded_by', '=', userId).execute();
     await trx.deleteFrom('guidance_notifications').where('user_id', '=', userId).execute();
     await trx.deleteFrom('guidance_mail_preferences').where('user_id', '=', userId).execute();
+    await trx.updateTable('guidance_time_proposals').set({ proposed_by: null }).where('proposed_by', '=', userId).execute();
+    await trx.updateTable('guidance_time_proposals').set({ decided_by: null }).where('decided_by', '=', userId).execute();
+    await trx.deleteFrom('guidance_coach_assignments').where((eb) => eb.or([eb('student_id', '=', userId), eb('coach_id', '=', userId)])).execute();
+    await trx.updateTable('guidance_coach_assignments').set({ assigned_by: null }).where('assigned_by', '=', userId).execute();
   },
 };

@@ -5,8 +5,21 @@ import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { accountKey, addressKey, clearFailures, isLocked, recordAccountFailure, recordAddressFailure } from './throttle.js';
 import type { SessionStore } from './sessions.js';
 
-/** Roles that can read many students' records must confirm sign-in with a second factor. */
-export const MFA_REQUIRED_ROLES: readonly Role[] = ['institution_admin', 'manager', 'lob_coordinator'];
+/**
+ * Roles that can read many young people's records must confirm sign-in with a second factor:
+ * the institution's managers, the exam board, intake and the regional roles.
+ */
+export const MFA_REQUIRED_ROLES: readonly Role[] = [
+  'institution_admin',
+  'manager',
+  'lob_coordinator',
+  'examencommissie',
+  'intake',
+  'rmc_trajectbegeleider',
+  'leerplichtambtenaar',
+  'jongerencoach',
+  'regional_coordinator',
+];
 
 export type MfaState = 'none' | 'verify' | 'enrol';
 
