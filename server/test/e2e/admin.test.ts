@@ -103,7 +103,7 @@ describe('administration in Chromium', () => {
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await page.getByRole('status').getByText('De uitnodiging is verstuurd naar tweede.ouder@example.org.').waitFor();
     await expectAccessible(page, 'invitations');
-    expect(server.output()).toContain('to=tweede.ouder@example.org');
+    expect(server.output()).toContain('To: tweede.ouder@example.org');
 
     await open(page, 'Inlogmethoden', 'Inlogmethoden');
     await page.getByRole('heading', { level: 2, name: 'Inlogmethode toevoegen' }).waitFor();
